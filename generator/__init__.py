@@ -1,0 +1,1 @@
+"""Turns the hand-written spec in spec/ into the artifacts under generated/."""

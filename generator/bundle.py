@@ -1,0 +1,205 @@
+"""Bundle spec/openapi.yaml and the files it references into one deterministic document.
+
+Rules (spec/README.md, "Layout"):
+- a reference to ``components/<type>/<Name>.yaml`` becomes ``#/components/<type>/<Name>``;
+- any other file reference (the path files) is inlined;
+- sibling keys next to a ``$ref`` are kept, as OpenAPI 3.1 allows;
+- each operation gets an ``x-bitrix-errors`` index computed from its error responses.
+
+The same input always gives the same bytes: components are sorted, key order follows the source.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC_ROOT = ROOT / "spec" / "openapi.yaml"
+OUT_DIR = ROOT / "generated"
+COMPONENT_ORDER = (
+    "schemas",
+    "responses",
+    "parameters",
+    "examples",
+    "requestBodies",
+    "headers",
+    "securitySchemes",
+    "links",
+    "callbacks",
+    "pathItems",
+)
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+Json = Any
+
+
+class BundleError(Exception):
+    """The spec sources break a layout rule; the message names the file."""
+
+
+class _Bundler:
+    def __init__(self, root_file: Path) -> None:
+        self.components_dir = root_file.parent / "components"
+        self.components: dict[str, dict[str, Json]] = {}
+        self._cache: dict[Path, Json] = {}
+
+    def load(self, path: Path) -> Json:
+        if path not in self._cache:
+            if not path.is_file():
+                raise BundleError(f"referenced file does not exist: {path}")
+            with path.open(encoding="utf-8") as handle:
+                self._cache[path] = yaml.safe_load(handle)
+        return copy.deepcopy(self._cache[path])
+
+    def component_of(self, path: Path) -> tuple[str, str] | None:
+        try:
+            rel = path.relative_to(self.components_dir)
+        except ValueError:
+            return None
+        if len(rel.parts) != 2 or rel.suffix != ".yaml":
+            raise BundleError(f"component files live at components/<type>/<Name>.yaml: {path}")
+        kind, name = rel.parts[0], rel.stem
+        if kind not in COMPONENT_ORDER:
+            raise BundleError(f"unknown component type {kind!r}: {path}")
+        return kind, name
+
+    def resolve(self, node: Json, base: Path) -> Json:
+        if isinstance(node, list):
+            return [self.resolve(item, base) for item in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if not isinstance(ref, str):
+            return {key: self.resolve(value, base) for key, value in node.items()}
+        if ref.startswith("#"):
+            raise BundleError(f"{base}: use a file reference, not the local reference {ref!r}")
+        siblings = {key: self.resolve(value, base) for key, value in node.items() if key != "$ref"}
+        file_part, _, fragment = ref.partition("#")
+        target = (base.parent / file_part).resolve()
+        component = None if fragment else self.component_of(target)
+        if component is not None:
+            kind, name = component
+            bucket = self.components.setdefault(kind, {})
+            if name not in bucket:
+                bucket[name] = None  # placeholder: breaks reference cycles
+                bucket[name] = self.resolve(self.load(target), target)
+            return {"$ref": f"#/components/{kind}/{name}", **siblings}
+        content = self.load(target)
+        for part in filter(None, fragment.split("/")):
+            content = content[part.replace("~1", "/").replace("~0", "~")]
+        resolved = self.resolve(content, target)
+        if siblings:
+            if not isinstance(resolved, dict):
+                raise BundleError(f"{base}: keys next to $ref {ref!r} need an object target")
+            resolved = {**resolved, **siblings}
+        return resolved
+
+
+def _deref(doc: Json, node: Json) -> Json:
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+        pointer = node["$ref"].removeprefix("#/").split("/")
+        target = doc
+        for part in pointer:
+            target = target[part]
+        node = target
+    return node
+
+
+def error_index(doc: Json, operation: Json) -> list[Json]:
+    """Every error body an operation declares, as catalog entries (EXTENSIONS.md, x-bitrix-errors)."""
+    entries: list[Json] = []
+    for status, response in operation.get("responses", {}).items():
+        response = _deref(doc, response)
+        media = response.get("content", {}).get("application/json", {})
+        for name, example_ref in media.get("examples", {}).items():
+            example = _deref(doc, example_ref)
+            value = example.get("value")
+            if not (isinstance(value, dict) and "error" in value):
+                continue
+            ref = example_ref.get("$ref") if isinstance(example_ref, dict) else None
+            entries.append(
+                {
+                    "status": int(status),
+                    "code": value["error"],
+                    "message": value.get("error_description", ""),
+                    "cause": example.get("description", ""),
+                    "retry": example.get("x-bitrix-retry", "never"),
+                    "example": ref or name,
+                }
+            )
+    return entries
+
+
+def bundle(root_file: Path = SPEC_ROOT) -> Json:
+    """Return the bundled document as plain JSON-compatible data."""
+    bundler = _Bundler(root_file.resolve())
+    root = bundler.load(root_file.resolve())
+    own_components = root.pop("components", {}) or {}
+    doc = bundler.resolve(root, root_file.resolve())
+    for kind, entries in own_components.items():
+        for name, value in entries.items():
+            resolved = bundler.resolve(value, root_file.resolve())
+            if name in bundler.components.setdefault(kind, {}):
+                raise BundleError(f"component {kind}/{name} is defined twice")
+            bundler.components[kind][name] = resolved
+    doc["components"] = {
+        kind: dict(sorted(bundler.components[kind].items()))
+        for kind in COMPONENT_ORDER
+        if bundler.components.get(kind)
+    }
+    for path_item in doc.get("paths", {}).values():
+        for method in HTTP_METHODS:
+            operation = path_item.get(method)
+            if operation is None:
+                continue
+            if "x-bitrix-errors" in operation:
+                raise BundleError(f"{operation.get('operationId')}: x-bitrix-errors is computed, not written")
+            operation["x-bitrix-errors"] = error_index(doc, operation)
+    return doc
+
+
+class _NoAliasDumper(yaml.SafeDumper):
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def to_yaml(doc: Json) -> str:
+    return yaml.dump(doc, Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def to_json(doc: Json) -> str:
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def write(out_dir: Path = OUT_DIR, root_file: Path = SPEC_ROOT) -> list[Path]:
+    doc = bundle(root_file)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    targets = {out_dir / "openapi.yaml": to_yaml(doc), out_dir / "openapi.json": to_json(doc)}
+    for path, text in targets.items():
+        path.write_text(text, encoding="utf-8")
+    return list(targets)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT_DIR, help="folder for openapi.yaml and openapi.json")
+    args = parser.parse_args(argv)
+    try:
+        written = write(args.out)
+    except BundleError as exc:
+        print(f"bundle: {exc}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
