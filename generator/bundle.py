@@ -115,9 +115,8 @@ def _deref(doc: Json, node: Json) -> Json:
 def error_index(doc: Json, operation: Json) -> list[Json]:
     """Every error body an operation declares, as catalog entries (EXTENSIONS.md, x-bitrix-errors)."""
     entries: list[Json] = []
-    for status, response in operation.get("responses", {}).items():
-        response = _deref(doc, response)
-        media = response.get("content", {}).get("application/json", {})
+    for status, declared in operation.get("responses", {}).items():
+        media = _deref(doc, declared).get("content", {}).get("application/json", {})
         for name, example_ref in media.get("examples", {}).items():
             example = _deref(doc, example_ref)
             value = example.get("value")
@@ -190,9 +189,12 @@ def write(out_dir: Path = OUT_DIR, root_file: Path = SPEC_ROOT) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT_DIR, help="folder for openapi.yaml and openapi.json")
+    parser.add_argument(
+        "--root", type=Path, default=SPEC_ROOT, help="root document (default spec/openapi.yaml)"
+    )
     args = parser.parse_args(argv)
     try:
-        written = write(args.out)
+        written = write(args.out, args.root)
     except BundleError as exc:
         print(f"bundle: {exc}", file=sys.stderr)
         return 1

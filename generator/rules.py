@@ -1,0 +1,362 @@
+"""The conventions of spec/README.md as functions.
+
+Each rule takes the spec source folder and/or the bundled document and returns a list of violations
+(empty when the rule holds). tests/spec/ asserts every rule on the real spec and proves, on broken
+copies, that each one can fail.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+from referencing import Registry
+from referencing.jsonschema import DRAFT202012
+
+from generator.bundle import HTTP_METHODS, error_index
+
+Json = Any
+SYSTEM_RESPONSES = {
+    "401": "Unauthorized",
+    "403": "Forbidden",
+    "404": "NotFound",
+    "405": "MethodNotAllowed",
+    "429": "TooManyRequests",
+    "500": "ServerError",
+    "503": "ServiceUnavailable",
+}
+SYSTEM_400_EXAMPLES = ("InvalidRequest", "BatchLengthExceeded")
+RETRY_VALUES = {"never", "after-backoff", "after-reset", "after-token-refresh", "if-idempotent"}
+REQUIRED_OPERATION_EXTENSIONS = (
+    "x-bitrix-scope",
+    "x-bitrix-access",
+    "x-bitrix-idempotent",
+    "x-bitrix-batchable",
+)
+FORBIDDEN_SCHEMA_NAMES = {
+    "Error",
+    "Time",
+    "Object",
+    "String",
+    "Date",
+    "Integer",
+    "Number",
+    "Boolean",
+    "Array",
+}
+DOCS_PREFIX = "https://apidocs.bitrix24.com/"
+SCHEMA_CHILD_MAPS = ("properties", "patternProperties", "$defs")
+SCHEMA_CHILD_LISTS = ("allOf", "oneOf", "anyOf", "prefixItems")
+SCHEMA_CHILD_ONE = ("items", "additionalProperties", "not", "propertyNames", "contains")
+_DOC_URI = "urn:b24-openapi:bundle"
+
+
+def operations(doc: Json) -> Iterator[tuple[str, str, Json]]:
+    for path, item in doc.get("paths", {}).items():
+        for method in HTTP_METHODS:
+            if method in item:
+                yield path, method, item[method]
+
+
+def deref(doc: Json, node: Json) -> Json:
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
+        target = doc
+        for part in node["$ref"][2:].split("/"):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        node = target
+    return node
+
+
+def _pointer(*parts: str) -> str:
+    return "/" + "/".join(p.replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+# --- structure -----------------------------------------------------------------------------------
+
+
+def check_layout(spec_dir: Path) -> list[str]:
+    """Root paths are $refs to paths/<method>.yaml; file name = operationId = path."""
+    problems: list[str] = []
+    root = yaml.safe_load((spec_dir / "openapi.yaml").read_text(encoding="utf-8"))
+    listed: set[str] = set()
+    for path, item in (root.get("paths") or {}).items():
+        ref = item.get("$ref") if isinstance(item, dict) else None
+        expected = f"paths/{path.lstrip('/')}.yaml"
+        if set(item) != {"$ref"} or ref != expected:
+            problems.append(f"root path {path}: must be only `$ref: {expected}`")
+            continue
+        listed.add(expected)
+        file = spec_dir / expected
+        if not file.is_file():
+            problems.append(f"root path {path}: {expected} does not exist")
+            continue
+        path_item = yaml.safe_load(file.read_text(encoding="utf-8"))
+        methods = [m for m in path_item if m in HTTP_METHODS]
+        if methods != ["post"]:
+            problems.append(f"{expected}: must hold exactly one `post` operation, found {methods}")
+            continue
+        op_id = path_item["post"].get("operationId")
+        if op_id != file.stem or path != f"/{op_id}":
+            problems.append(f"{expected}: operationId {op_id!r}, path {path!r} and file name must be equal")
+    for file in sorted((spec_dir / "paths").glob("*.yaml")):
+        if f"paths/{file.name}" not in listed:
+            problems.append(f"paths/{file.name} is not listed under the root's paths")
+    return problems
+
+
+def check_operation_fields(doc: Json) -> list[str]:
+    problems: list[str] = []
+    tag_names = {tag["name"] for tag in doc.get("tags", [])}
+    for path, _method, op in operations(doc):
+        where = op.get("operationId", path)
+        for key in ("summary", "description", *REQUIRED_OPERATION_EXTENSIONS):
+            if op.get(key) in (None, ""):
+                problems.append(f"{where}: missing {key}")
+        tags = op.get("tags", [])
+        if len(tags) != 1 or tags[0] not in tag_names:
+            problems.append(f"{where}: needs exactly one tag from the root tag list, has {tags}")
+        url = (op.get("externalDocs") or {}).get("url", "")
+        if not url.startswith(DOCS_PREFIX):
+            problems.append(f"{where}: externalDocs.url must point at {DOCS_PREFIX}")
+        body = op.get("requestBody") or {}
+        if not body.get("required") or "application/json" not in body.get("content", {}):
+            problems.append(f"{where}: needs a required application/json requestBody")
+        for key in ("x-bitrix-idempotent", "x-bitrix-batchable"):
+            if key in op and not isinstance(op[key], bool):
+                problems.append(f"{where}: {key} must be a boolean")
+        if "x-bitrix-toggle" in op and op.get("x-bitrix-idempotent") is not False:
+            problems.append(f"{where}: a toggle cannot be idempotent")
+    return problems
+
+
+def check_unused_components(spec_dir: Path, doc: Json) -> list[str]:
+    """Every file under components/ is referenced (so it appears in the bundle)."""
+    problems = []
+    components = doc.get("components", {})
+    for file in sorted((spec_dir / "components").glob("*/*.yaml")):
+        kind, name = file.parent.name, file.stem
+        if name not in components.get(kind, {}):
+            problems.append(f"components/{kind}/{file.name} is never referenced")
+    return problems
+
+
+# --- errors --------------------------------------------------------------------------------------
+
+
+def _is_error_body(value: Json) -> bool:
+    return isinstance(value, dict) and "error" in value
+
+
+def check_error_examples(doc: Json) -> list[str]:
+    """Error bodies live once in components/examples, fully described, and are only referenced."""
+    problems = []
+    for name, example in doc.get("components", {}).get("examples", {}).items():
+        if not _is_error_body(example.get("value")):
+            continue
+        for key in ("summary", "description"):
+            if not example.get(key):
+                problems.append(f"error example {name}: missing {key}")
+        if example.get("x-bitrix-retry") not in RETRY_VALUES:
+            problems.append(f"error example {name}: x-bitrix-retry must be one of {sorted(RETRY_VALUES)}")
+        value = example["value"]
+        if not isinstance(value.get("error"), str) or not isinstance(value.get("error_description"), str):
+            problems.append(f"error example {name}: value needs string error and error_description")
+    for _path, _method, op in operations(doc):
+        for status, response in op.get("responses", {}).items():
+            media = deref(doc, response).get("content", {}).get("application/json", {})
+            for ex_name, example in media.get("examples", {}).items():
+                if _is_error_body(example.get("value")) and "$ref" not in example:
+                    problems.append(
+                        f"{op['operationId']} {status} example {ex_name}: error bodies must be "
+                        "a $ref to components/examples"
+                    )
+    return problems
+
+
+def _example_names(doc: Json, response: Json) -> set[str]:
+    media = deref(doc, response).get("content", {}).get("application/json", {})
+    return {
+        example["$ref"].rsplit("/", 1)[-1] if "$ref" in example else name
+        for name, example in media.get("examples", {}).items()
+    }
+
+
+def check_system_errors(doc: Json) -> list[str]:
+    """Every operation declares every system error at its status, and the 400 system errors."""
+    problems = []
+    responses = doc.get("components", {}).get("responses", {})
+    system: dict[str, set[str]] = {}
+    for status, name in SYSTEM_RESPONSES.items():
+        if name not in responses:
+            problems.append(f"components/responses/{name} (the {status} system errors) is missing")
+        else:
+            system[status] = _example_names(doc, responses[name])
+    for _path, _method, op in operations(doc):
+        declared = op.get("responses", {})
+        expected = {**system, "400": set(SYSTEM_400_EXAMPLES)}
+        for status, names in expected.items():
+            if status not in declared:
+                problems.append(f"{op['operationId']}: missing the {status} response")
+                continue
+            missing = names - _example_names(doc, declared[status])
+            if missing:
+                problems.append(f"{op['operationId']} {status}: missing system errors {sorted(missing)}")
+    return problems
+
+
+def check_error_index(doc: Json) -> list[str]:
+    """x-bitrix-errors is present, equals what the responses declare, and names declared statuses."""
+    problems = []
+    for _path, _method, op in operations(doc):
+        index = op.get("x-bitrix-errors")
+        if index is None:
+            problems.append(f"{op['operationId']}: x-bitrix-errors is missing (bundle with generator.bundle)")
+            continue
+        if index != error_index(doc, op):
+            problems.append(f"{op['operationId']}: x-bitrix-errors does not match the declared responses")
+        for entry in index:
+            if str(entry["status"]) not in op.get("responses", {}):
+                problems.append(f"{op['operationId']}: error {entry['code']!r} names undeclared status")
+    return problems
+
+
+# --- examples ------------------------------------------------------------------------------------
+
+
+def _validator(doc: Json, pointer: str) -> Draft202012Validator:
+    registry: Registry[Json] = Registry().with_resource(_DOC_URI, DRAFT202012.create_resource(doc))
+    return Draft202012Validator({"$ref": f"{_DOC_URI}#{pointer}"}, registry=registry)
+
+
+def _errors(doc: Json, pointer: str, instance: Json) -> list[str]:
+    found = _validator(doc, pointer).iter_errors(instance)
+    return [f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}" for e in found]
+
+
+def iter_schemas(doc: Json) -> Iterator[tuple[str, Json]]:
+    """Every schema object in the document, with its JSON pointer."""
+
+    def walk(pointer: str, schema: Json) -> Iterator[tuple[str, Json]]:
+        if not isinstance(schema, dict):
+            return
+        yield pointer, schema
+        for key in SCHEMA_CHILD_MAPS:
+            for name, child in (schema.get(key) or {}).items():
+                yield from walk(f"{pointer}/{key}/{_pointer(name)[1:]}", child)
+        for key in SCHEMA_CHILD_LISTS:
+            for i, child in enumerate(schema.get(key) or []):
+                yield from walk(f"{pointer}/{key}/{i}", child)
+        for key in SCHEMA_CHILD_ONE:
+            if key in schema:
+                yield from walk(f"{pointer}/{key}", schema[key])
+
+    for name, schema in doc.get("components", {}).get("schemas", {}).items():
+        yield from walk(_pointer("components", "schemas", name), schema)
+    for path, method, op in operations(doc):
+        base = ("paths", path, method)
+        body = op.get("requestBody", {}).get("content", {})
+        for media_type, media in body.items():
+            if "schema" in media:
+                pointer = _pointer(*base, "requestBody", "content", media_type, "schema")
+                yield from walk(pointer, media["schema"])
+        for status, response in op.get("responses", {}).items():
+            for media_type, media in response.get("content", {}).items():
+                if "schema" in media:
+                    pointer = _pointer(*base, "responses", status, "content", media_type, "schema")
+                    yield from walk(pointer, media["schema"])
+
+
+def check_examples(doc: Json) -> list[str]:
+    """Every request, response and schema example validates against its schema."""
+    problems = []
+    for path, method, op in operations(doc):
+        base = ("paths", path, method)
+        places: list[tuple[tuple[str, ...], Json]] = [(("requestBody",), op.get("requestBody", {}))]
+        places += [(("responses", status), deref(doc, r)) for status, r in op.get("responses", {}).items()]
+        for where, holder in places:
+            for media_type, media in holder.get("content", {}).items():
+                schema_ptr = _pointer(*base, *where, "content", media_type, "schema")
+                if where[0] == "responses" and "$ref" in op["responses"][where[1]]:
+                    ref = op["responses"][where[1]]["$ref"][1:]
+                    schema_ptr = f"{ref}{_pointer('content', media_type, 'schema')}"
+                for name, example in media.get("examples", {}).items():
+                    value = deref(doc, example).get("value")
+                    for error in _errors(doc, schema_ptr, value):
+                        problems.append(f"{op['operationId']} {'/'.join(where)} example {name}: {error}")
+    for pointer, schema in iter_schemas(doc):
+        for i, value in enumerate(schema.get("examples") or []):
+            for error in _errors(doc, pointer, value):
+                problems.append(f"schema {pointer} examples[{i}]: {error}")
+    return problems
+
+
+# --- schema forms --------------------------------------------------------------------------------
+
+
+def _is_id_name(name: str) -> bool:
+    return name == "id" or name.endswith("Id") or name == "ID" or name.endswith("_ID")
+
+
+def _int32_ids(doc: Json, pointer: str, schema: Json) -> list[str]:
+    problems = []
+    for prop, child in (schema.get("properties") or {}).items():
+        if not isinstance(child, dict) or not _is_id_name(prop):
+            continue
+        resolved = deref(doc, child)
+        if resolved.get("type") == "integer" and resolved.get("format") != "int64":
+            problems.append(f"{pointer}/properties/{prop}: integer id needs format int64")
+    return problems
+
+
+def check_portable_schemas(doc: Json) -> list[str]:
+    problems = []
+    for name in doc.get("components", {}).get("schemas", {}):
+        if name in FORBIDDEN_SCHEMA_NAMES:
+            problems.append(f"schema name {name} collides with a language built-in")
+    for pointer, schema in iter_schemas(doc):
+        for key in (*SCHEMA_CHILD_ONE, *SCHEMA_CHILD_MAPS):
+            if isinstance(schema.get(key), bool):
+                problems.append(f"{pointer}: boolean schema under {key}")
+        for key in SCHEMA_CHILD_LISTS:
+            if any(isinstance(child, bool) for child in schema.get(key) or []):
+                problems.append(f"{pointer}: boolean schema in {key}")
+        if "prefixItems" in schema and not (
+            isinstance(schema.get("items"), dict) and "minItems" in schema and "maxItems" in schema
+        ):
+            problems.append(f"{pointer}: a tuple needs items (a schema), minItems and maxItems")
+        if schema.get("type") == "array" and "items" not in schema and "prefixItems" not in schema:
+            problems.append(f"{pointer}: an array needs `items` (use `items: {{}}` for any)")
+        types = schema.get("type")
+        if "enum" in schema and (None in schema["enum"] or (isinstance(types, list) and "null" in types)):
+            problems.append(f"{pointer}: nullable enum; use oneOf [$ref, {{type: 'null'}}]")
+        problems += _int32_ids(doc, pointer, schema)
+    return problems
+
+
+# --- extensions ----------------------------------------------------------------------------------
+
+
+def documented_extensions(extensions_md: Path) -> set[str]:
+    return set(re.findall(r"^### `(x-[a-z0-9-]+)`", extensions_md.read_text(encoding="utf-8"), re.M))
+
+
+def used_extensions(node: Json) -> set[str]:
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(key, str) and key.startswith("x-"):
+                found.add(key)
+            found |= used_extensions(value)
+    elif isinstance(node, list):
+        for item in node:
+            found |= used_extensions(item)
+    return found
+
+
+def check_extensions(doc: Json, extensions_md: Path) -> list[str]:
+    undocumented = used_extensions(doc) - documented_extensions(extensions_md)
+    return [f"{name} is used but not documented in spec/EXTENSIONS.md" for name in sorted(undocumented)]

@@ -1,0 +1,46 @@
+"""Project tasks. `nox -s tests` is the whole offline test suite (what CI runs)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nox
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.sessions = ["lint", "tests"]
+nox.options.error_on_missing_interpreters = True
+
+ROOT = Path(__file__).parent
+
+
+def _node_tools(session: nox.Session) -> None:
+    """Install the pinned Node tools (package-lock.json) unless they are already there."""
+    if not (ROOT / "node_modules" / ".bin" / "redocly").exists():
+        if shutil.which("npm") is None:
+            session.error("npm is needed for the pinned @redocly/cli; install Node.js 20 or newer")
+        session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the whole test suite, offline."""
+    session.install("--group", "test")
+    _node_tools(session)
+    session.run("pytest", *session.posargs, env={"REDOCLY_TELEMETRY": "off"})
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff (lint and format) and mypy --strict on our own code."""
+    session.install("--group", "lint")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("mypy")
+
+
+@nox.session
+def generate(session: nox.Session) -> None:
+    """Bundle spec/ into generated/openapi.yaml and generated/openapi.json."""
+    session.install("--group", "spec")
+    session.run("python", "-m", "generator.bundle", *session.posargs)

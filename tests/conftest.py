@@ -1,0 +1,32 @@
+"""Shared fixtures: the spec source folder, the bundle, and throwaway copies to break."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.bundle import bundle
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC_DIR = ROOT / "spec"
+
+
+@pytest.fixture(scope="session")
+def spec_dir() -> Path:
+    return SPEC_DIR
+
+
+@pytest.fixture(scope="session")
+def bundled() -> Any:
+    return bundle(SPEC_DIR / "openapi.yaml")
+
+
+@pytest.fixture
+def spec_copy(tmp_path: Path) -> Path:
+    """A private copy of spec/ that a test may break."""
+    target = tmp_path / "spec"
+    shutil.copytree(SPEC_DIR, target)
+    return target

@@ -1,0 +1,119 @@
+"""Conventions 3, 4 and 5 of spec/README.md: the error model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator import rules
+from generator.bundle import bundle
+from tests.spec.breakage import dump, edit_operation, load
+
+FLOW_METHODS = [
+    "tasks.flow.Flow.create",
+    "tasks.flow.Flow.update",
+    "tasks.flow.Flow.get",
+    "tasks.flow.Flow.delete",
+    "tasks.flow.Flow.isExists",
+    "tasks.flow.Flow.activate",
+    "tasks.flow.Flow.pin",
+]
+SYSTEM_CODES = {
+    "INTERNAL_SERVER_ERROR", "ERROR_UNEXPECTED_ANSWER", "QUERY_LIMIT_EXCEEDED", "OPERATION_TIME_LIMIT",
+    "ERROR_BATCH_METHOD_NOT_ALLOWED", "ERROR_BATCH_LENGTH_EXCEEDED", "NO_AUTH_FOUND", "INVALID_REQUEST",
+    "OVERLOAD_LIMIT", "ACCESS_DENIED", "INVALID_CREDENTIALS", "ERROR_MANIFEST_IS_NOT_AVAILABLE",
+    "insufficient_scope", "expired_token", "user_access_error", "PORTAL_DELETED", "ERROR_METHOD_NOT_FOUND",
+}  # fmt: skip
+
+
+def test_error_bodies_are_described_once_and_referenced(bundled: Any) -> None:
+    assert rules.check_error_examples(bundled) == []
+
+
+def test_every_operation_declares_the_system_errors(bundled: Any) -> None:
+    assert rules.check_system_errors(bundled) == []
+
+
+def test_the_error_index_matches_the_responses(bundled: Any) -> None:
+    assert rules.check_error_index(bundled) == []
+
+
+def test_every_operation_indexes_every_system_code(bundled: Any) -> None:
+    for _path, _method, op in rules.operations(bundled):
+        codes = {entry["code"] for entry in op["x-bitrix-errors"]}
+        assert codes >= SYSTEM_CODES, (op["operationId"], SYSTEM_CODES - codes)
+
+
+def test_the_flow_methods_carry_their_documented_errors(bundled: Any) -> None:
+    expected = {
+        "tasks.flow.Flow.create": {"Access denied or flow not found", "Unknown error",
+                                   "'distributionType': field's value has an invalid value",
+                                   "A flow with this name already exists"},
+        "tasks.flow.Flow.get": {"Access denied or flow not found", "Unknown error", "Flow not found"},
+        "tasks.flow.Flow.delete": {"Access denied or flow not found", "Unknown error", "Flow not found"},
+        "tasks.flow.Flow.activate": {"Access denied or flow not found", "Unknown error", "Flow not found"},
+        "tasks.flow.Flow.pin": {"Access denied or flow not found", "Unknown error"},
+    }  # fmt: skip
+    for method, messages in expected.items():
+        index = bundled["paths"][f"/{method}"]["post"]["x-bitrix-errors"]
+        flow_errors = {(e["status"], e["message"]) for e in index if e["code"] == "0"}
+        assert {m for _s, m in flow_errors} >= messages, method
+        assert {s for s, _m in flow_errors} <= {200, 400}, method
+
+
+def test_pin_documents_its_errors_under_http_200_and_400(bundled: Any) -> None:
+    index = bundled["paths"]["/tasks.flow.Flow.pin"]["post"]["x-bitrix-errors"]
+    statuses = {e["status"] for e in index if e["message"] == "Access denied or flow not found"}
+    assert statuses == {200, 400}
+
+
+def test_a_missing_system_error_response_is_caught(spec_copy: Path) -> None:
+    edit_operation(spec_copy, "tasks.flow.Flow.get", lambda op: op["responses"].pop("429"))
+    problems = rules.check_system_errors(bundle(spec_copy / "openapi.yaml"))
+    assert problems == ["tasks.flow.Flow.get: missing the 429 response"]
+
+
+def test_a_system_error_missing_from_an_inline_response_is_caught(spec_copy: Path) -> None:
+    edit_operation(
+        spec_copy,
+        "tasks.flow.Flow.get",
+        lambda op: op["responses"]["400"]["content"]["application/json"]["examples"].pop(
+            "BatchLengthExceeded"
+        ),
+    )
+    problems = rules.check_system_errors(bundle(spec_copy / "openapi.yaml"))
+    assert problems == ["tasks.flow.Flow.get 400: missing system errors ['BatchLengthExceeded']"]
+
+
+def test_an_inline_error_body_is_caught(spec_copy: Path) -> None:
+    def inline(op: Any) -> None:
+        examples = op["responses"]["400"]["content"]["application/json"]["examples"]
+        examples["Inline"] = {"value": {"error": "0", "error_description": "Flow not found"}}
+
+    edit_operation(spec_copy, "tasks.flow.Flow.get", inline)
+    problems = rules.check_error_examples(bundle(spec_copy / "openapi.yaml"))
+    assert any("Inline" in p for p in problems), problems
+
+
+def test_an_error_without_retry_advice_is_caught(spec_copy: Path) -> None:
+    file = spec_copy / "components" / "examples" / "FlowNotFound.yaml"
+    example = load(file)
+    example["x-bitrix-retry"] = "sometimes"
+    dump(file, example)
+    problems = rules.check_error_examples(bundle(spec_copy / "openapi.yaml"))
+    assert any("FlowNotFound" in p for p in problems), problems
+
+
+def test_a_stale_error_index_is_caught(bundled: Any) -> None:
+    broken = {**bundled, "paths": dict(bundled["paths"])}
+    item = broken["paths"]["/tasks.flow.Flow.get"]
+    op = {**item["post"], "x-bitrix-errors": item["post"]["x-bitrix-errors"][1:]}
+    broken["paths"]["/tasks.flow.Flow.get"] = {"post": op}
+    assert rules.check_error_index(broken) == [
+        "tasks.flow.Flow.get: x-bitrix-errors does not match the declared responses"
+    ]
+
+
+def test_the_flow_methods_are_all_present(bundled: Any) -> None:
+    ids = {op["operationId"] for _p, _m, op in rules.operations(bundled)}
+    assert set(FLOW_METHODS) <= ids

@@ -1,0 +1,57 @@
+"""Conventions 1, 2 and 7 of spec/README.md: layout, operation fields, no unused components."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator import rules
+from generator.bundle import bundle
+from tests.spec.breakage import dump, edit_operation, load
+
+
+def test_layout_file_name_is_operation_id_is_path(spec_dir: Path) -> None:
+    assert rules.check_layout(spec_dir) == []
+
+
+def test_every_operation_has_the_required_fields(bundled: Any) -> None:
+    assert rules.check_operation_fields(bundled) == []
+
+
+def test_no_unused_components(spec_dir: Path, bundled: Any) -> None:
+    assert rules.check_unused_components(spec_dir, bundled) == []
+
+
+def test_a_wrong_file_name_is_caught(spec_copy: Path) -> None:
+    (spec_copy / "paths" / "tasks.flow.Flow.get.yaml").rename(
+        spec_copy / "paths" / "tasks.flow.flow.get.yaml"
+    )
+    root = load(spec_copy / "openapi.yaml")
+    root["paths"]["/tasks.flow.Flow.get"] = {"$ref": "paths/tasks.flow.flow.get.yaml"}
+    dump(spec_copy / "openapi.yaml", root)
+    problems = rules.check_layout(spec_copy)
+    assert any("tasks.flow.flow.get.yaml" in p for p in problems), problems
+
+
+def test_an_operation_id_that_differs_from_the_file_is_caught(spec_copy: Path) -> None:
+    edit_operation(spec_copy, "tasks.flow.Flow.get", lambda op: op.update(operationId="getFlow"))
+    assert any("getFlow" in p for p in rules.check_layout(spec_copy))
+
+
+def test_an_unlisted_path_file_is_caught(spec_copy: Path) -> None:
+    root = load(spec_copy / "openapi.yaml")
+    del root["paths"]["/tasks.flow.Flow.pin"]
+    dump(spec_copy / "openapi.yaml", root)
+    assert any("not listed" in p for p in rules.check_layout(spec_copy))
+
+
+def test_a_missing_operation_field_is_caught(spec_copy: Path) -> None:
+    edit_operation(spec_copy, "tasks.flow.Flow.pin", lambda op: op.pop("x-bitrix-scope"))
+    problems = rules.check_operation_fields(bundle(spec_copy / "openapi.yaml"))
+    assert problems == ["tasks.flow.Flow.pin: missing x-bitrix-scope"]
+
+
+def test_an_unused_component_is_caught(spec_copy: Path) -> None:
+    (spec_copy / "components" / "schemas" / "Orphan.yaml").write_text("type: string\n", encoding="utf-8")
+    problems = rules.check_unused_components(spec_copy, bundle(spec_copy / "openapi.yaml"))
+    assert problems == ["components/schemas/Orphan.yaml is never referenced"]
