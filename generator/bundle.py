@@ -54,8 +54,10 @@ class _Bundler:
         if path not in self._cache:
             if not path.is_file():
                 raise BundleError(f"referenced file does not exist: {path}")
-            with path.open(encoding="utf-8") as handle:
-                self._cache[path] = yaml.safe_load(handle)
+            try:
+                self._cache[path] = yaml.safe_load(path.read_text(encoding="utf-8"))
+            except yaml.YAMLError as exc:
+                raise BundleError(f"{path} is not valid YAML: {exc}") from exc
         return copy.deepcopy(self._cache[path])
 
     def component_of(self, path: Path) -> tuple[str, str] | None:
