@@ -360,3 +360,71 @@ def used_extensions(node: Json) -> set[str]:
 def check_extensions(doc: Json, extensions_md: Path) -> list[str]:
     undocumented = used_extensions(doc) - documented_extensions(extensions_md)
     return [f"{name} is used but not documented in spec/EXTENSIONS.md" for name in sorted(undocumented)]
+
+
+# --- state and paging ----------------------------------------------------------------------------
+
+
+def links_of(doc: Json, op: Json) -> list[tuple[str, Json]]:
+    """(status, link object) for every link an operation's responses declare."""
+    found = []
+    for status, response in op.get("responses", {}).items():
+        for link in (deref(doc, response).get("links") or {}).values():
+            found.append((str(status), deref(doc, link)))
+    return found
+
+
+def check_links(doc: Json) -> list[str]:
+    """Links name existing operations and only fill members the target's request body declares."""
+    problems = []
+    by_id = {op["operationId"]: op for _p, _m, op in operations(doc)}
+    for _path, _method, op in operations(doc):
+        for _status, link in links_of(doc, op):
+            target = by_id.get(link.get("operationId"))
+            if target is None:
+                problems.append(f"{op['operationId']}: link to unknown operation {link.get('operationId')!r}")
+                continue
+            schema = deref(doc, target["requestBody"]["content"]["application/json"]["schema"])
+            unknown = set(link.get("requestBody") or {}) - set(schema.get("properties", {}))
+            if unknown:
+                problems.append(
+                    f"{op['operationId']} → {target['operationId']}: link fills undeclared {sorted(unknown)}"
+                )
+    return problems
+
+
+def _is_paged(doc: Json, op: Json) -> bool:
+    media = deref(doc, op["responses"]["200"])["content"]["application/json"]
+    parts = media["schema"].get("allOf", [])
+    return any(part.get("$ref") == "#/components/schemas/PagedEnvelope" for part in parts)
+
+
+def check_pagination(doc: Json) -> list[str]:
+    """x-bitrix-pagination marks exactly the operations whose result uses the paged envelope."""
+    problems = []
+    expected = {"pageSize": 50, "startParameter": "start", "resultPath": "/result"}
+    for _path, _method, op in operations(doc):
+        marked, paged = "x-bitrix-pagination" in op, _is_paged(doc, op)
+        if marked != paged:
+            problems.append(
+                f"{op['operationId']}: x-bitrix-pagination and the paged envelope must go together"
+            )
+        if marked and op["x-bitrix-pagination"] != expected:
+            problems.append(f"{op['operationId']}: x-bitrix-pagination must be {expected}")
+        if paged:
+            body = deref(doc, op["requestBody"]["content"]["application/json"]["schema"])
+            if body.get("properties", {}).get("start", {}).get("$ref") != "#/components/schemas/ListStart":
+                problems.append(f"{op['operationId']}: a paged method takes `start` ($ref ListStart)")
+    return problems
+
+
+def response_errors(doc: Json, operation_id: str, status: str, body: Json) -> list[str]:
+    """Why `body` is not a valid `status` response of the operation (empty when it is)."""
+    op = doc["paths"][f"/{operation_id}"]["post"]
+    response = op["responses"][status]
+    base = (
+        response["$ref"][1:]
+        if "$ref" in response
+        else _pointer("paths", f"/{operation_id}", "post", "responses", status)
+    )
+    return _errors(doc, f"{base}{_pointer('content', 'application/json', 'schema')}", body)

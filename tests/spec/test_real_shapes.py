@@ -1,0 +1,115 @@
+"""Responses shaped as real portals send them validate; plausible wrong shapes do not."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from generator import rules
+
+Mutation = Callable[[Any], None]
+
+
+def _named_example(doc: Any, operation_id: str, name: str) -> Any:
+    media = doc["paths"][f"/{operation_id}"]["post"]["responses"]["200"]["content"]["application/json"]
+    return copy.deepcopy(rules.deref(doc, media["examples"][name])["value"])
+
+
+def test_a_real_task_page_validates(bundled: Any) -> None:
+    page = _named_example(bundled, "bizproc.task.list", "RealShapedPage")
+    assert len(page["result"]) == 50
+    assert page["next"] == 50
+    assert isinstance(page["result"][0]["ID"], str)
+    assert rules.response_errors(bundled, "bizproc.task.list", "200", page) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "mutate"),
+    [
+        ("id as a JSON number", lambda p: p["result"][0].update(ID=4212)),
+        ("status as a JSON number", lambda p: p["result"][0].update(STATUS=0)),
+        ("Y/N as a JSON boolean", lambda p: p["result"][0]["PARAMETERS"].update(ShowComment=True)),
+        ("DOCUMENT_ID as the input triple", lambda p: p["result"][0].update(DOCUMENT_ID=["crm", "X", "D_1"])),
+        ("more than 50 rows", lambda p: p["result"].append(p["result"][0])),
+        ("no total", lambda p: p.pop("total")),
+        ("next of zero", lambda p: p.update(next=0)),
+    ],
+)
+def test_a_wrong_task_page_does_not_validate(bundled: Any, name: str, mutate: Mutation) -> None:
+    page = _named_example(bundled, "bizproc.task.list", "RealShapedPage")
+    mutate(page)
+    assert rules.response_errors(bundled, "bizproc.task.list", "200", page) != [], name
+
+
+def _instances_page() -> Any:
+    row = {
+        "ID": "65e5a449e8f135.21284909",
+        "MODIFIED": "2024-03-04T15:09:41+03:00",
+        "OWNED_UNTIL": None,
+        "MODULE_ID": "crm",
+        "ENTITY": "CCrmDocumentDeal",
+        "DOCUMENT_ID": "DEAL_1",
+        "STARTED": "2024-03-04T15:09:41+03:00",
+        "STARTED_BY": "0",
+        "TEMPLATE_ID": "525",
+    }
+    return {"result": [row], "total": 1}
+
+
+def test_a_real_instances_page_validates(bundled: Any) -> None:
+    for operation_id in ("bizproc.workflow.instances", "bizproc.workflow.instance.list"):
+        assert rules.response_errors(bundled, operation_id, "200", _instances_page()) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "mutate"),
+    [
+        ("numeric template id", lambda p: p["result"][0].update(TEMPLATE_ID=525)),
+        ("workflow id not in uniqid form", lambda p: p["result"][0].update(ID="525")),
+        ("DOCUMENT_ID as a triple", lambda p: p["result"][0].update(DOCUMENT_ID=["crm", "X", "DEAL_1"])),
+    ],
+)
+def test_a_wrong_instances_page_does_not_validate(bundled: Any, name: str, mutate: Mutation) -> None:
+    page = _instances_page()
+    mutate(page)
+    assert rules.response_errors(bundled, "bizproc.workflow.instances", "200", page) != [], name
+
+
+def _batch_with_php_empty_maps() -> Any:
+    step = {
+        "start": 1.0, "finish": 1.1, "duration": 0.1, "processing": 0.05,
+        "date_start": "2024-01-01T00:00:00+00:00", "date_finish": "2024-01-01T00:00:00+00:00",
+    }  # fmt: skip
+    inner = {
+        "result": {"flow": {"exists": False}},
+        "result_error": [],
+        "result_total": [],
+        "result_next": [],
+        "result_time": {"flow": step},
+    }
+    return {"result": inner, "time": {**step, "operating": 0}}
+
+
+def test_a_batch_answer_with_php_empty_maps_validates(bundled: Any) -> None:
+    assert rules.response_errors(bundled, "batch", "200", _batch_with_php_empty_maps()) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "mutate"),
+    [
+        ("empty map as a string", lambda b: b["result"].update(result_error="")),
+        (
+            "error entry without a code",
+            lambda b: b["result"].update(result_error={"a": {"error_description": "x"}}),
+        ),
+        ("total as text", lambda b: b["result"].update(result_total={"a": "many"})),
+        ("step time without finish", lambda b: b["result"]["result_time"]["flow"].pop("finish")),
+    ],
+)
+def test_a_wrong_batch_answer_does_not_validate(bundled: Any, name: str, mutate: Mutation) -> None:
+    body = _batch_with_php_empty_maps()
+    mutate(body)
+    assert rules.response_errors(bundled, "batch", "200", body) != [], name

@@ -1,0 +1,93 @@
+"""Conventions 12 and 13 of spec/README.md: links and paging; and the stateful chains issue 3 asks for."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator import rules
+from generator.bundle import bundle
+from tests.spec.breakage import edit_operation
+
+CHAINS = [
+    ("tasks.flow.Flow.create", target)
+    for target in ("get", "update", "activate", "pin", "isExists", "delete")
+] + [
+    ("bizproc.workflow.template.add", "bizproc.workflow.start"),
+    ("bizproc.workflow.template.add", "bizproc.workflow.template.update"),
+    ("bizproc.workflow.template.add", "bizproc.workflow.template.delete"),
+    ("bizproc.workflow.start", "bizproc.workflow.instances"),
+    ("bizproc.workflow.start", "bizproc.workflow.terminate"),
+    ("bizproc.workflow.start", "bizproc.workflow.kill"),
+    ("bizproc.workflow.start", "bizproc.task.list"),
+    ("bizproc.task.list", "bizproc.task.complete"),
+    ("bizproc.task.list", "bizproc.task.delegate"),
+    ("bizproc.robot.add", "bizproc.robot.update"),
+    ("bizproc.robot.add", "bizproc.robot.delete"),
+    ("bizproc.activity.add", "bizproc.activity.update"),
+    ("bizproc.activity.add", "bizproc.activity.delete"),
+]
+
+
+def _operation(doc: Any, operation_id: str) -> Any:
+    return doc["paths"][f"/{operation_id}"]["post"]
+
+
+@pytest.mark.parametrize(("source", "target"), CHAINS)
+def test_the_stateful_chain_is_a_link(bundled: Any, source: str, target: str) -> None:
+    target = target if "." in target else f"tasks.flow.Flow.{target}"
+    linked = {link["operationId"] for _s, link in rules.links_of(bundled, _operation(bundled, source))}
+    assert target in linked
+
+
+def test_links_are_consistent(bundled: Any) -> None:
+    assert rules.check_links(bundled) == []
+
+
+def test_a_link_to_a_missing_member_is_caught(spec_copy: Path) -> None:
+    link = spec_copy / "components" / "links" / "FlowGet.yaml"
+    link.write_text(link.read_text(encoding="utf-8").replace("flowId:", "flow_id:"), encoding="utf-8")
+    problems = rules.check_links(bundle(spec_copy / "openapi.yaml"))
+    assert any("flow_id" in p for p in problems), problems
+
+
+def test_paged_methods_are_marked(bundled: Any) -> None:
+    assert rules.check_pagination(bundled) == []
+    paged = {op["operationId"] for _p, _m, op in rules.operations(bundled) if "x-bitrix-pagination" in op}
+    assert paged == {
+        "bizproc.workflow.instances",
+        "bizproc.workflow.instance.list",
+        "bizproc.workflow.template.list",
+        "bizproc.task.list",
+    }
+
+
+def test_an_unmarked_paged_method_is_caught(spec_copy: Path) -> None:
+    edit_operation(spec_copy, "bizproc.task.list", lambda op: op.pop("x-bitrix-pagination"))
+    problems = rules.check_pagination(bundle(spec_copy / "openapi.yaml"))
+    assert problems == ["bizproc.task.list: x-bitrix-pagination and the paged envelope must go together"]
+
+
+def test_only_batch_is_not_batchable(bundled: Any) -> None:
+    unbatchable = {
+        op["operationId"] for _p, _m, op in rules.operations(bundled) if not op["x-bitrix-batchable"]
+    }
+    assert unbatchable == {"batch"}
+
+
+def test_toggles_are_marked_and_never_idempotent(bundled: Any) -> None:
+    toggles = {op["operationId"] for _p, _m, op in rules.operations(bundled) if "x-bitrix-toggle" in op}
+    assert toggles == {"tasks.flow.Flow.activate", "tasks.flow.Flow.pin"}
+
+
+def test_the_alias_mirrors_its_target(bundled: Any) -> None:
+    alias = _operation(bundled, "bizproc.workflow.instance.list")
+    target = _operation(bundled, alias["x-bitrix-alias-of"])
+    assert alias["deprecated"] is True
+    for part in (("requestBody",), ("responses", "200")):
+        a, t = alias, target
+        for key in part:
+            a, t = a[key], t[key]
+        assert a["content"]["application/json"]["schema"] == t["content"]["application/json"]["schema"]
