@@ -1,0 +1,21 @@
+"""Server settings, shared by `create_app` and the command line."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class ServerConfig:
+    fixtures: Path | None = None  # YAML replacing the built-in identities
+    db: Path | None = None  # SQLite file; None keeps state in memory
+    limits: bool = True
+    plan: str = "standard"  # or "enterprise": the leaky bucket's size and drain rate
+    operating_limit: float = 480.0
+    clock: Callable[[], float] = field(default=time.time)
+    # Admin endpoints under /_reference/ (fault injection, reset); on by default for local use.
+    admin: bool = True
+    spec_path: Path | None = None

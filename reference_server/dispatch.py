@@ -1,0 +1,114 @@
+"""One call from credentials to result: method lookup, scope, faults, limits, validation, handler.
+
+Kept apart from HTTP so that `batch` can run its commands through exactly the same steps.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from .context import CallContext
+from .errors import BitrixError
+from .identities import Caller, Identities
+from .limits import Faults, LeakyBucket, OperatingBudget
+from .protocol import coerce, time_block
+from .registry import HANDLERS
+from .spec import Spec
+from .store import Store
+from .validation import RequestValidator
+
+# Consumed by the REST core before a method sees its parameters (protocol notes 1.2).
+RESERVED = ("auth", "start")
+
+
+@dataclass
+class Outcome:
+    operation_id: str | None
+    result: Any = None
+    time: dict[str, Any] | None = None
+    error: BitrixError | None = None
+
+    def error_body(self, spec: Spec) -> dict[str, Any]:
+        assert self.error is not None
+        return self.error.body(spec)
+
+    def status(self, spec: Spec) -> int:
+        return 200 if self.error is None else self.error.status(spec, self.operation_id)
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        *,
+        spec: Spec,
+        identities: Identities,
+        store: Store,
+        clock: Any,
+        bucket: LeakyBucket | None,
+        budget: OperatingBudget | None,
+        faults: Faults,
+    ) -> None:
+        self.spec = spec
+        self.identities = identities
+        self.store = store
+        self.clock = clock
+        self.bucket = bucket
+        self.budget = budget
+        self.faults = faults
+        self.validator = RequestValidator(spec)
+
+    def invoke(
+        self,
+        caller: Caller,
+        method: str,
+        params: dict[str, Any],
+        *,
+        typed: dict[str, Any] | None = None,
+        in_batch: bool = False,
+    ) -> Outcome:
+        """Run one call. `params` hold strings (query, form, batch command) and are coerced to the
+        spec's types; `typed` (a JSON body) is taken as sent and overrides them."""
+        start = self.clock()
+        operation_id = self.spec.canonical(method)
+        try:
+            if operation_id is None or operation_id not in HANDLERS:
+                raise BitrixError.named("MethodNotFound")
+            op = self.spec.operations[operation_id]
+            if in_batch and not op.batchable:
+                raise BitrixError.named("BatchMethodNotAllowed")
+            if not caller.has_scope(op.scope):
+                raise BitrixError.named("InsufficientScope")
+            fault = self.faults.take(operation_id)
+            if fault is not None and fault.error is not None:
+                raise BitrixError.named(fault.error)
+            budget_key = (caller.key, operation_id)
+            # batch itself is not counted in `operating`; its commands are, each against its own method
+            counted = self.budget is not None and operation_id != "batch"
+            if counted and self.budget is not None:
+                self.budget.check(budget_key)
+            if self.bucket is not None and not in_batch:
+                self.bucket.take()
+            handler = HANDLERS[operation_id]
+            args = {
+                **coerce(params, op.request_schema, self.spec.resolve, strings=True),
+                **coerce(typed or {}, op.request_schema, self.spec.resolve, strings=False),
+            }
+            args = {k: v for k, v in args.items() if k not in RESERVED or (op.paginated and k == "start")}
+            if handler.validate:
+                self.validator.check(handler, args)
+            ctx = CallContext(caller, self.store, self.identities, self.clock, operation_id, self, in_batch)
+            began = time.perf_counter()
+            with self.store.lock:
+                result = handler.fn(ctx, args)
+            processing = time.perf_counter() - began
+            finish = max(self.clock(), start)
+            timing = time_block(start, finish, processing)
+            if counted and self.budget is not None:
+                self.budget.record(budget_key, processing + (fault.operating if fault else 0.0))
+                if not in_batch:
+                    timing.update(self.budget.report(budget_key))
+            return Outcome(operation_id, result=result, time=timing)
+        except BitrixError as error:
+            return Outcome(operation_id, error=error)

@@ -1,0 +1,57 @@
+"""Errors the server may raise. Each one is a named error example of the spec.
+
+A handler raises `BitrixError.named("FlowNameExists")`; code and message are copied from
+`components/examples/FlowNameExists`, and the HTTP status is looked up, when the error is rendered,
+among the responses of the operation being answered. An error the operation does not declare is a
+bug in the server, so rendering it raises `UndeclaredError` (a test drives every handler through it).
+
+Where an operation lists one example under several statuses (`tasks.flow.Flow.pin` documents its
+errors under 200 and under 400, spec decision D2), the server answers with the error status: the
+lowest status of 400 or above. Errors under 200 are only accepted, never produced.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .spec import Spec
+
+_FIELD_IN_MESSAGE = re.compile(r"^'[^']*'")
+
+
+class UndeclaredError(AssertionError):
+    """The server tried to answer with an error the current operation does not declare."""
+
+
+class BitrixError(Exception):
+    def __init__(self, name: str, field: str | None = None) -> None:
+        super().__init__(name)
+        self.name = name
+        self.field = field
+
+    @classmethod
+    def named(cls, name: str, *, field: str | None = None) -> BitrixError:
+        """The error example `name`; `field` fills the quoted field of a field-invalid template."""
+        return cls(name, field)
+
+    def body(self, spec: Spec) -> dict[str, Any]:
+        value = spec.example(self.name)
+        message = str(value["error_description"])
+        if self.field is not None:
+            message = _FIELD_IN_MESSAGE.sub(lambda _: f"'{self.field}'", message, count=1)
+        return {"error": str(value["error"]), "error_description": message}
+
+    def status(self, spec: Spec, operation_id: str | None) -> int:
+        if operation_id is not None and operation_id in spec.operations:
+            statuses = spec.operations[operation_id].statuses_of(self.name)
+            if not statuses:
+                raise UndeclaredError(f"{operation_id} does not declare the error {self.name}")
+        else:
+            # No operation (unknown method, admin paths): any operation's declaration will do,
+            # since system errors have one status everywhere.
+            statuses = [s for op in spec.operations.values() for s in op.statuses_of(self.name)]
+            if not statuses:
+                raise UndeclaredError(f"no operation declares the error {self.name}")
+        errors = [s for s in statuses if s >= 400]
+        return min(errors) if errors else min(statuses)

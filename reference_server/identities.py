@@ -1,0 +1,156 @@
+"""Who may call: users, departments, workgroups, webhooks and OAuth tokens."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import BitrixError
+
+DEFAULT_FIXTURES = Path(__file__).with_name("default_fixtures.yaml")
+# Every portal grants `basic` (batch, user.current, ...) to every webhook and application.
+IMPLICIT_SCOPES = frozenset({"basic"})
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    name: str = ""
+    admin: bool = False
+    extranet: bool = False
+    departments: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Department:
+    id: int
+    name: str = ""
+    parent: int | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    id: int
+    name: str = ""
+    members: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Webhook:
+    user: int
+    code: str
+    scopes: frozenset[str]
+
+
+@dataclass(frozen=True)
+class OAuthToken:
+    token: str
+    user: int
+    application: str
+    scopes: frozenset[str]
+    expires_at: float | None = None
+
+
+@dataclass(frozen=True)
+class Caller:
+    """The identity a call runs as. `key` names the credential for per-app limits."""
+
+    user: User
+    scopes: frozenset[str]
+    key: str
+    application: str | None = None
+
+    def has_scope(self, scope: str) -> bool:
+        return scope in self.scopes or scope in IMPLICIT_SCOPES
+
+
+@dataclass
+class Identities:
+    users: dict[int, User] = field(default_factory=dict)
+    departments: dict[int, Department] = field(default_factory=dict)
+    groups: dict[int, Group] = field(default_factory=dict)
+    webhooks: list[Webhook] = field(default_factory=list)
+    tokens: dict[str, OAuthToken] = field(default_factory=dict)
+    faults: list[dict[str, Any]] = field(default_factory=list)
+
+    def webhook_caller(self, user_id: str, code: str) -> Caller:
+        for hook in self.webhooks:
+            if str(hook.user) == user_id and hook.code == code and hook.user in self.users:
+                return Caller(self.users[hook.user], hook.scopes, key=f"webhook:{hook.user}/{hook.code}")
+        raise BitrixError.named("NoAuthFound")
+
+    def token_caller(self, token: str | None, now: float) -> Caller:
+        found = self.tokens.get(token) if token else None
+        if found is None or found.user not in self.users:
+            raise BitrixError.named("NoAuthFound")
+        if found.expires_at is not None and found.expires_at <= now:
+            raise BitrixError.named("ExpiredToken")
+        return Caller(
+            self.users[found.user],
+            found.scopes,
+            key=f"app:{found.application}:{found.user}",
+            application=found.application,
+        )
+
+    def department_closure(self, department: int) -> set[int]:
+        """The department and all of its sub-departments."""
+        result = {department}
+        grew = True
+        while grew:
+            children = {d.id for d in self.departments.values() if d.parent in result}
+            grew = not children <= result
+            result |= children
+        return result
+
+    def users_in(self, department: int, *, with_subdepartments: bool) -> set[int]:
+        wanted = self.department_closure(department) if with_subdepartments else {department}
+        return {u.id for u in self.users.values() if wanted & set(u.departments)}
+
+
+def _timestamp(value: Any) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    moment = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.timestamp()
+
+
+def load_identities(path: Path | None = None) -> Identities:
+    data = yaml.safe_load((path or DEFAULT_FIXTURES).read_text(encoding="utf-8")) or {}
+    ids = Identities()
+    for u in data.get("users", []):
+        ids.users[int(u["id"])] = User(
+            id=int(u["id"]),
+            name=str(u.get("name", "")),
+            admin=bool(u.get("admin", False)),
+            extranet=bool(u.get("extranet", False)),
+            departments=tuple(int(d) for d in u.get("departments", [])),
+        )
+    for d in data.get("departments", []):
+        parent = d.get("parent")
+        ids.departments[int(d["id"])] = Department(
+            int(d["id"]), str(d.get("name", "")), int(parent) if parent is not None else None
+        )
+    for g in data.get("groups", []):
+        ids.groups[int(g["id"])] = Group(
+            int(g["id"]), str(g.get("name", "")), tuple(int(m) for m in g.get("members", []))
+        )
+    for w in data.get("webhooks", []):
+        ids.webhooks.append(Webhook(int(w["user"]), str(w["code"]), frozenset(w.get("scopes", []))))
+    for t in data.get("oauth", []):
+        ids.tokens[str(t["token"])] = OAuthToken(
+            token=str(t["token"]),
+            user=int(t["user"]),
+            application=str(t.get("application", "local.app")),
+            scopes=frozenset(t.get("scopes", [])),
+            expires_at=_timestamp(t.get("expires_at")),
+        )
+    ids.faults = list(data.get("faults", []))
+    return ids

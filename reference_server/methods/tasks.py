@@ -1,0 +1,252 @@
+"""Task flows: `tasks.flow.Flow.*` (scope `task`).
+
+Rules the official pages leave open, as this server settles them (README "Decisions"):
+- names are trimmed and compared case-insensitively (MySQL's default collation, which portals use);
+- an unknown or deleted id answers "Access denied or flow not found" on get and pin (the access check
+  runs first) and "Flow not found" on update, delete, activate and isExists;
+- create defaults are the documented ones (spec decision D7), `taskCreators` defaults to everybody,
+  `efficiency` starts at 100 (no overdue task yet).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..context import CallContext
+from ..errors import BitrixError
+from ..identities import Group
+from ..registry import method
+
+FLOW_INVALID = ("FlowFieldInvalid", "FlowAccessDenied")
+ALL_USERS = ["meta-user", "all-users"]
+CREATE_DEFAULTS: dict[str, Any] = {
+    "description": "",
+    "templateId": 0,
+    "matchWorkTime": 1,
+    "responsibleCanChangeDeadline": 0,
+    "notifyAtHalfTime": 0,
+    "taskControl": 0,
+    "notifyOnQueueOverflow": None,
+    "notifyOnTasksInProgressOverflow": None,
+    "notifyWhenEfficiencyDecreases": None,
+}
+SWITCHES = ("matchWorkTime", "responsibleCanChangeDeadline", "notifyAtHalfTime", "taskControl")
+SETTABLE = (
+    "name",
+    "description",
+    "groupId",
+    "ownerId",
+    "templateId",
+    "plannedCompletionTime",
+    "distributionType",
+    "responsibleList",
+    "taskCreators",
+    *SWITCHES,
+    "notifyOnQueueOverflow",
+    "notifyOnTasksInProgressOverflow",
+    "notifyWhenEfficiencyDecreases",
+)
+
+
+def _name_key(name: str) -> str:
+    return name.strip().casefold()
+
+
+def _now(ctx: CallContext) -> str:
+    return dt.datetime.fromtimestamp(int(ctx.clock()), dt.UTC).isoformat()
+
+
+def _name_taken(ctx: CallContext, name: str, except_id: int | None) -> bool:
+    key = _name_key(name)
+    return any(_name_key(f["name"]) == key and fid != except_id for fid, f in ctx.store.flows.items())
+
+
+def _members(ctx: CallContext, pairs: list[list[str]]) -> set[int]:
+    """The users a member list stands for (`department` includes sub-departments unless `:F`)."""
+    users: set[int] = set()
+    for kind, ident in pairs:
+        if kind == "user" and ident.isdigit():
+            users.add(int(ident))
+        elif kind == "department":
+            only = ident.endswith(":F")
+            dep = ident.removesuffix(":F")
+            if dep.isdigit():
+                users |= ctx.identities.users_in(int(dep), with_subdepartments=not only)
+        elif kind == "meta-user" and ident == "all-users":
+            users |= {u.id for u in ctx.identities.users.values() if not u.extranet}
+    return users
+
+
+def _check_members(ctx: CallContext, pairs: list[list[str]], field: str, *, allow_all: bool) -> None:
+    for kind, ident in pairs:
+        if kind == "user":
+            ok = ident.isdigit() and int(ident) in ctx.identities.users
+        elif kind == "department":
+            dep = ident.removesuffix(":F")
+            ok = dep.isdigit() and int(dep) in ctx.identities.departments
+        else:
+            ok = allow_all and [kind, ident] == ALL_USERS
+        if not ok:
+            raise BitrixError.named("FlowFieldInvalid", field=field)
+
+
+def _check_fields(ctx: CallContext, flow: dict[str, Any], sent: dict[str, Any]) -> None:
+    """Checks beyond the schema, on the merged flow, naming the sent field that breaks them."""
+    if not flow["name"].strip():
+        raise BitrixError.named("FlowFieldInvalid", field="name")
+    if "ownerId" in sent and (
+        flow["ownerId"] not in ctx.identities.users or ctx.identities.users[flow["ownerId"]].extranet
+    ):
+        raise BitrixError.named("FlowFieldInvalid", field="ownerId")
+    if "groupId" in sent and flow["groupId"] not in ctx.store.groups:
+        raise BitrixError.named("FlowFieldInvalid", field="groupId")
+    if "responsibleList" in sent or "distributionType" in sent:
+        _check_members(ctx, flow["responsibleList"], "responsibleList", allow_all=False)
+        manual = flow["distributionType"] == "manually"
+        if manual and (len(flow["responsibleList"]) != 1 or flow["responsibleList"][0][0] != "user"):
+            # a manual flow has exactly one moderator, a user
+            raise BitrixError.named("FlowFieldInvalid", field="responsibleList")
+    if "taskCreators" in sent:
+        _check_members(ctx, flow["taskCreators"], "taskCreators", allow_all=True)
+
+
+def _team(ctx: CallContext, flow: dict[str, Any]) -> list[list[str]]:
+    """queue/himself: the responsible list; manually: the group's members other than the moderator."""
+    if flow["distributionType"] != "manually":
+        return [list(p) for p in flow["responsibleList"]]
+    moderators = _members(ctx, flow["responsibleList"])
+    group = ctx.store.groups.get(flow["groupId"])
+    members = group.members if group else ()
+    return [["user", str(m)] for m in members if m not in moderators]
+
+
+def _public(ctx: CallContext, flow: dict[str, Any]) -> dict[str, Any]:
+    out = dict(flow)
+    out["team"] = _team(ctx, flow)
+    return out
+
+
+def _find(ctx: CallContext, flow_id: int, missing: str) -> dict[str, Any]:
+    flow = ctx.store.flows.get(flow_id)
+    if flow is None:
+        raise BitrixError.named(missing)
+    return flow
+
+
+def _can_see(ctx: CallContext, flow: dict[str, Any]) -> bool:
+    user = ctx.caller.user
+    if user.admin or user.id in {flow["creatorId"], flow["ownerId"]}:
+        return True
+    if user.id in _members(ctx, flow["responsibleList"]) or user.id in _members(ctx, _team(ctx, flow)):
+        return True
+    return user.id in _members(ctx, flow["taskCreators"])
+
+
+def _can_manage(ctx: CallContext, flow: dict[str, Any]) -> bool:
+    user = ctx.caller.user
+    return user.admin or user.id in {flow["creatorId"], flow["ownerId"]}
+
+
+def _visible(ctx: CallContext, flow_id: int) -> dict[str, Any]:
+    flow = ctx.store.flows.get(flow_id)
+    if flow is None or not _can_see(ctx, flow):
+        raise BitrixError.named("FlowAccessDenied")
+    return flow
+
+
+def _managed(ctx: CallContext, flow_id: int) -> dict[str, Any]:
+    flow = _find(ctx, flow_id, "FlowNotFound")
+    if not _can_manage(ctx, flow):
+        raise BitrixError.named("FlowAccessDenied")
+    return flow
+
+
+def _switches_to_bool(fields: dict[str, Any]) -> dict[str, Any]:
+    return {k: bool(v) if k in SWITCHES else v for k, v in fields.items()}
+
+
+@method("tasks.flow.Flow.create", invalid=FLOW_INVALID)
+def create(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
+    caller = ctx.caller.user
+    if caller.extranet:
+        raise BitrixError.named("FlowAccessDenied")
+    data = params["flowData"]
+    sent = {k: data[k] for k in SETTABLE if k in data}
+    fields = _switches_to_bool({**CREATE_DEFAULTS, "taskCreators": [ALL_USERS], "ownerId": caller.id, **sent})
+    fields["name"] = fields["name"].strip()
+    flow: dict[str, Any] = {
+        "id": 0,
+        "creatorId": caller.id,
+        "groupId": 0,
+        "efficiency": 100,
+        "active": True,
+        "activity": _now(ctx),
+        "demo": False,
+        "trialFeatureEnabled": False,
+        **fields,
+    }
+    _check_fields(ctx, flow, {**sent, "responsibleList": True})
+    if _name_taken(ctx, flow["name"], None):
+        raise BitrixError.named("FlowNameExists")
+    if "groupId" not in sent:
+        members = {caller.id, flow["ownerId"]} | _members(ctx, flow["responsibleList"])
+        floor = max(ctx.store.groups, default=0)
+        group_id = ctx.store.next_id("group", floor)
+        ctx.store.put_group(Group(group_id, f"Flow: {flow['name']}", tuple(sorted(members))))
+        flow["groupId"] = group_id
+    flow["id"] = ctx.store.next_id("flow")
+    ctx.store.put_flow(flow)
+    return _public(ctx, flow)
+
+
+@method("tasks.flow.Flow.update", invalid=FLOW_INVALID)
+def update(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
+    data = params["flowData"]
+    flow = _managed(ctx, data["id"])
+    sent = {k: data[k] for k in SETTABLE if k in data}
+    merged = {**flow, **_switches_to_bool(sent)}
+    if "name" in sent:
+        merged["name"] = merged["name"].strip()
+    _check_fields(ctx, merged, sent)
+    if "name" in sent and _name_taken(ctx, merged["name"], flow["id"]):
+        raise BitrixError.named("FlowNameExists")
+    merged["activity"] = _now(ctx)
+    ctx.store.put_flow(merged)
+    return _public(ctx, merged)
+
+
+@method("tasks.flow.Flow.get", invalid=FLOW_INVALID)
+def get(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
+    return _public(ctx, _visible(ctx, params["flowId"]))
+
+
+@method("tasks.flow.Flow.delete", invalid=FLOW_INVALID)
+def delete(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
+    flow = _managed(ctx, params["flowData"]["id"])
+    ctx.store.delete_flow(flow["id"])
+    return {"deleted": True}
+
+
+@method("tasks.flow.Flow.isExists", invalid=FLOW_INVALID)
+def is_exists(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
+    data = params["flowData"]
+    if not data["name"].strip():
+        raise BitrixError.named("FlowFieldInvalid", field="name")
+    except_id = data.get("id")
+    if except_id is not None:
+        _find(ctx, except_id, "FlowNotFound")
+    return {"exists": _name_taken(ctx, data["name"], except_id)}
+
+
+@method("tasks.flow.Flow.activate", invalid=FLOW_INVALID)
+def activate(ctx: CallContext, params: dict[str, Any]) -> bool:
+    flow = _managed(ctx, params["flowId"])
+    ctx.store.put_flow({**flow, "active": not flow["active"]})
+    return True
+
+
+@method("tasks.flow.Flow.pin", invalid=FLOW_INVALID)
+def pin(ctx: CallContext, params: dict[str, Any]) -> bool:
+    flow = _visible(ctx, params["flowId"])
+    return ctx.store.toggle_pin(ctx.caller.user.id, flow["id"])

@@ -1,0 +1,227 @@
+"""The wire format of a portal: PHP bracket notation, string coercion, PHP-style JSON, `time`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import parse_qsl
+
+# PHP drops input nested deeper than max_input_nesting_level (64) and stops after max_input_vars;
+# the same caps keep a hostile query string from costing more than it is worth.
+MAX_NESTING = 64
+MAX_VARS = 5000
+
+_KEY = re.compile(r"^([^\[]*)((?:\[[^\]]*\])*)(.*)$")
+_SUBKEY = re.compile(r"\[([^\]]*)\]")
+_INT = re.compile(r"^-?(0|[1-9][0-9]*)$")
+_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$")
+
+Resolver = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def parse_query(query: str) -> dict[str, Any]:
+    """`a[b][0]=x&a[b][]=y` into nested dicts, as PHP builds $_GET. Every leaf is a string.
+
+    Keys stay strings here; `coerce` turns a dict of 0..n-1 keys into a list where the schema wants one.
+    """
+    pairs = parse_qsl(query, keep_blank_values=True, max_num_fields=None)[:MAX_VARS]
+    return build_nested(pairs)
+
+
+def build_nested(pairs: list[tuple[str, str]]) -> dict[str, Any]:
+    root: dict[str, Any] = {}
+    for raw_key, value in pairs:
+        match = _KEY.match(raw_key)
+        if match is None or not match.group(1):
+            continue
+        head, brackets, _trailing = match.groups()
+        keys = [head, *_SUBKEY.findall(brackets)][:MAX_NESTING]
+        node = root
+        for depth, raw in enumerate(keys):
+            last = depth == len(keys) - 1
+            key = raw or str(_next_index(node))
+            if last:
+                node[key] = value
+            else:
+                child = node.get(key)
+                if not isinstance(child, dict):
+                    child = {}
+                    node[key] = child
+                node = child
+    return root
+
+
+def _next_index(node: dict[str, Any]) -> int:
+    indexes = [int(k) for k in node if _INT.match(k)]
+    return max(indexes) + 1 if indexes else 0
+
+
+def _types(schema: dict[str, Any], resolve: Resolver, depth: int = 0) -> set[str]:
+    """Every JSON type a schema (with its oneOf/anyOf/allOf branches) admits."""
+    schema = resolve(schema)
+    found: set[str] = set()
+    declared = schema.get("type")
+    if isinstance(declared, str):
+        found.add(declared)
+    elif isinstance(declared, list):
+        found.update(t for t in declared if isinstance(t, str))
+    if "enum" in schema and not declared:
+        found.update(_json_type(v) for v in schema["enum"])
+    if depth < 8:
+        for key in ("oneOf", "anyOf", "allOf"):
+            for branch in schema.get(key, []):
+                found |= _types(branch, resolve, depth + 1)
+    return found
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list) else "object"
+
+
+def _branches(schema: dict[str, Any], resolve: Resolver) -> list[dict[str, Any]]:
+    schema = resolve(schema)
+    out = [schema]
+    for key in ("oneOf", "anyOf", "allOf"):
+        for branch in schema.get(key, []):
+            out.extend(_branches(branch, resolve))
+    return out
+
+
+def _property_schema(schema: dict[str, Any], name: str, resolve: Resolver) -> dict[str, Any] | None:
+    for branch in _branches(schema, resolve):
+        props = branch.get("properties", {})
+        if name in props:
+            return dict(props[name])
+        extra = branch.get("additionalProperties")
+        if isinstance(extra, dict):
+            return extra
+    return None
+
+
+def _item_schema(schema: dict[str, Any], index: int, resolve: Resolver) -> dict[str, Any] | None:
+    for branch in _branches(schema, resolve):
+        prefix = branch.get("prefixItems", [])
+        if index < len(prefix):
+            return dict(prefix[index])
+        items = branch.get("items")
+        if isinstance(items, dict):
+            return items
+    return None
+
+
+def coerce(value: Any, schema: dict[str, Any] | None, resolve: Resolver, *, strings: bool) -> Any:
+    """Bring a value to the types its schema declares.
+
+    With `strings` (form and query input, where PHP delivers every scalar as a string) "517" becomes
+    517 where an integer is wanted, "0"/"1"/"true"/"false"/"Y"/"N" a boolean, "" null where null is
+    allowed, and a map keyed 0..n-1 a list. JSON input keeps its types (D13); only integral floats
+    become ints, so that handlers and the store see one form.
+    """
+    return _coerce(value, schema, resolve, strings=strings, depth=0)
+
+
+def _coerce(
+    value: Any, schema: dict[str, Any] | None, resolve: Resolver, *, strings: bool, depth: int
+) -> Any:
+    if depth > MAX_NESTING:
+        return value
+    types = _types(schema, resolve) if schema is not None else set()
+    if isinstance(value, str) and strings:
+        return _coerce_string(value, types)
+    if isinstance(value, float) and "integer" in types and "number" not in types and value.is_integer():
+        return int(value)
+    if isinstance(value, dict):
+        if (strings and "array" in types and "object" not in types and _is_list_like(value)) or (
+            schema is None and strings and value and _is_list_like(value)
+        ):
+            value = [value[k] for k in sorted(value, key=int)]
+        else:
+            return {
+                k: _coerce(
+                    v,
+                    _property_schema(schema, k, resolve) if schema else None,
+                    resolve,
+                    strings=strings,
+                    depth=depth + 1,
+                )
+                for k, v in value.items()
+            }
+    if isinstance(value, list):
+        return [
+            _coerce(
+                v,
+                _item_schema(schema, i, resolve) if schema else None,
+                resolve,
+                strings=strings,
+                depth=depth + 1,
+            )
+            for i, v in enumerate(value)
+        ]
+    return value
+
+
+def _is_list_like(value: dict[str, Any]) -> bool:
+    keys = list(value)
+    return all(_INT.match(k) for k in keys) and sorted(int(k) for k in keys) == list(range(len(keys)))
+
+
+def _coerce_string(value: str, types: set[str]) -> Any:  # noqa: PLR0911
+    if not types or "string" in types:
+        return value
+    if "integer" in types and _INT.match(value.strip()):
+        return int(value.strip())
+    if "number" in types and _NUMBER.match(value.strip()):
+        number = float(value.strip())
+        return int(number) if number.is_integer() and "integer" in types else number
+    if "boolean" in types:
+        lowered = value.strip().lower()
+        if lowered in {"1", "true", "y"}:
+            return True
+        if lowered in {"0", "false", "n", ""}:
+            return False
+    if "null" in types and value == "":
+        return None
+    if "array" in types and value == "":
+        return []  # an empty PHP array cannot be sent in a form; clients send the bare key
+    return value
+
+
+def php_json(value: Any) -> Any:
+    """Encode maps as PHP's json_encode does: empty → [], keys 0..n-1 in order → a list."""
+    if isinstance(value, dict):
+        if not value:
+            return []
+        keys = [str(k) for k in value]
+        if keys == [str(i) for i in range(len(keys))]:
+            return [php_json(v) for v in value.values()]
+        return {str(k): php_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [php_json(v) for v in value]
+    return value
+
+
+def iso(timestamp: float) -> str:
+    return dt.datetime.fromtimestamp(int(timestamp), dt.UTC).isoformat()
+
+
+def time_block(start: float, finish: float, processing: float) -> dict[str, Any]:
+    return {
+        "start": start,
+        "finish": finish,
+        "duration": finish - start,
+        "processing": processing,
+        "date_start": iso(start),
+        "date_finish": iso(finish),
+    }

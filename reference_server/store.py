@@ -1,0 +1,107 @@
+"""Portal state: flows, per-user pins, workgroups, id counters.
+
+Everything lives in dicts. With a database file every change is also written to SQLite and committed
+before the call answers, so an acknowledged change survives a restart or a kill -9. All access goes
+through one re-entrant lock: handlers run one at a time, which is what makes "50 concurrent creates of
+one name, exactly one succeeds" hold.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+from .identities import Group
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS flows (id INTEGER PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS pins (user_id INTEGER, flow_id INTEGER, PRIMARY KEY (user_id, flow_id));
+CREATE TABLE IF NOT EXISTS groups (id INTEGER PRIMARY KEY, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+"""
+
+
+class Store:
+    def __init__(self, db: Path | None = None, groups: dict[int, Group] | None = None) -> None:
+        self.lock = threading.RLock()
+        self.flows: dict[int, dict[str, Any]] = {}
+        self.pins: set[tuple[int, int]] = set()
+        self.groups: dict[int, Group] = dict(groups or {})
+        self.counters: dict[str, int] = {}
+        self._db: sqlite3.Connection | None = None
+        if db is not None:
+            self._db = sqlite3.connect(db, check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.executescript(_SCHEMA)
+            self._load()
+
+    def _load(self) -> None:
+        assert self._db is not None
+        for flow_id, data in self._db.execute("SELECT id, data FROM flows"):
+            self.flows[int(flow_id)] = json.loads(data)
+        self.pins = {(int(u), int(f)) for u, f in self._db.execute("SELECT user_id, flow_id FROM pins")}
+        for group_id, data in self._db.execute("SELECT id, data FROM groups"):
+            raw = json.loads(data)
+            self.groups[int(group_id)] = Group(int(group_id), raw["name"], tuple(raw["members"]))
+        self.counters = {str(n): int(v) for n, v in self._db.execute("SELECT name, value FROM counters")}
+
+    def _write(self, statements: list[tuple[str, tuple[Any, ...]]]) -> None:
+        if self._db is None:
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            for sql, args in statements:
+                self._db.execute(sql, args)
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def next_id(self, name: str, floor: int = 0) -> int:
+        with self.lock:
+            value = max(self.counters.get(name, 0), floor) + 1
+            self.counters[name] = value
+            self._write([("INSERT OR REPLACE INTO counters VALUES (?, ?)", (name, value))])
+            return value
+
+    def put_flow(self, flow: dict[str, Any]) -> None:
+        with self.lock:
+            self.flows[int(flow["id"])] = flow
+            self._write([("INSERT OR REPLACE INTO flows VALUES (?, ?)", (flow["id"], json.dumps(flow)))])
+
+    def delete_flow(self, flow_id: int) -> None:
+        with self.lock:
+            self.flows.pop(flow_id, None)
+            self.pins = {p for p in self.pins if p[1] != flow_id}
+            self._write(
+                [
+                    ("DELETE FROM flows WHERE id = ?", (flow_id,)),
+                    ("DELETE FROM pins WHERE flow_id = ?", (flow_id,)),
+                ]
+            )
+
+    def toggle_pin(self, user_id: int, flow_id: int) -> bool:
+        with self.lock:
+            key = (user_id, flow_id)
+            if key in self.pins:
+                self.pins.discard(key)
+                self._write([("DELETE FROM pins WHERE user_id = ? AND flow_id = ?", key)])
+                return False
+            self.pins.add(key)
+            self._write([("INSERT OR REPLACE INTO pins VALUES (?, ?)", key)])
+            return True
+
+    def put_group(self, group: Group) -> None:
+        with self.lock:
+            self.groups[group.id] = group
+            data = json.dumps({"name": group.name, "members": list(group.members)})
+            self._write([("INSERT OR REPLACE INTO groups VALUES (?, ?)", (group.id, data))])
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

@@ -1,0 +1,122 @@
+"""Point 8 and point 5's catalogue check: handlers against spec operations, errors against examples."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import reference_server
+from reference_server.errors import BitrixError, UndeclaredError
+from reference_server.registry import HANDLERS
+from reference_server.spec import default_spec
+
+# Handlers for these come with part 2 of the reference server; until then they answer
+# ERROR_METHOD_NOT_FOUND. Remove a name here when its handler lands.
+PENDING = {
+    "bizproc.workflow.start",
+    "bizproc.workflow.instances",
+    "bizproc.workflow.instance.list",
+    "bizproc.workflow.terminate",
+    "bizproc.workflow.kill",
+    "bizproc.workflow.template.add",
+    "bizproc.workflow.template.update",
+    "bizproc.workflow.template.list",
+    "bizproc.workflow.template.delete",
+    "bizproc.task.list",
+    "bizproc.task.complete",
+    "bizproc.task.delegate",
+    "bizproc.robot.add",
+    "bizproc.robot.update",
+    "bizproc.robot.list",
+    "bizproc.robot.delete",
+    "bizproc.event.send",
+    "bizproc.activity.add",
+    "bizproc.activity.update",
+    "bizproc.activity.list",
+    "bizproc.activity.delete",
+    "bizproc.activity.log",
+}
+# Raised by the dispatcher and the HTTP layer for any method, so every operation must declare them.
+SYSTEM_ERRORS = {
+    "NoAuthFound",
+    "ExpiredToken",
+    "InsufficientScope",
+    "MethodNotFound",
+    "BatchMethodNotAllowed",
+    "QueryLimitExceeded",
+    "OperationTimeLimit",
+}
+PACKAGE = Path(reference_server.__file__).parent
+
+
+def test_every_handler_names_a_spec_operation() -> None:
+    assert set(HANDLERS) - set(default_spec().operations) == set()
+
+
+def test_every_operation_is_handled_or_pending() -> None:
+    operations = set(default_spec().operations)
+    assert operations - set(HANDLERS) - PENDING == set(), "operations with neither handler nor PENDING entry"
+    assert PENDING & set(HANDLERS) == set(), "handled operations still listed as pending"
+    assert PENDING - operations == set(), "pending names that are not spec operations"
+
+
+def _named_errors() -> set[str]:
+    names: set[str] = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "named"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                names.add(str(node.args[0].value))
+    for handler in HANDLERS.values():
+        names.update(handler.invalid_errors)
+    return names
+
+
+def test_every_raised_error_is_a_spec_error_example() -> None:
+    examples = default_spec().document["components"]["examples"]
+    names = _named_errors()
+    assert names, "the scan found no errors at all"
+    for name in names:
+        assert name in examples, f"{name} is not in components/examples"
+        assert {"error", "error_description"} <= set(examples[name]["value"])
+
+
+def test_system_errors_are_declared_by_every_operation() -> None:
+    assert _named_errors() >= SYSTEM_ERRORS
+    for op in default_spec().operations.values():
+        for name in SYSTEM_ERRORS:
+            assert op.statuses_of(name), f"{op.operation_id} does not declare {name}"
+
+
+def test_handler_errors_are_declared_by_their_operation() -> None:
+    spec = default_spec()
+    tasks_source = (PACKAGE / "methods" / "tasks.py").read_text(encoding="utf-8")
+    flow_errors = {n for n in _named_errors() if n.startswith("Flow") and f'"{n}"' in tasks_source}
+    for handler in HANDLERS.values():
+        op = spec.operations[handler.operation_id]
+        if handler.invalid_errors:
+            assert any(op.statuses_of(n) for n in handler.invalid_errors), handler.operation_id
+        if handler.operation_id.startswith("tasks.flow."):
+            # every flow operation declares the access error; the others are checked where raised
+            assert op.statuses_of("FlowAccessDenied")
+            assert flow_errors <= {e.name for e in op.errors} | {
+                "FlowFieldInvalid",
+                "FlowNotFound",
+                "FlowNameExists",
+            }
+
+
+def test_an_undeclared_error_cannot_be_sent() -> None:
+    with pytest.raises(UndeclaredError):
+        BitrixError.named("FlowNameExists").status(default_spec(), "tasks.flow.Flow.get")
+
+
+def test_pin_errors_use_400_not_200() -> None:
+    assert BitrixError.named("FlowAccessDenied").status(default_spec(), "tasks.flow.Flow.pin") == 400
