@@ -1,0 +1,118 @@
+"""Point 6: the leaky bucket, the operating budget and fault injection (with a fake clock)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from reference_server.identities import DEFAULT_FIXTURES
+
+from .conftest import ADMIN, FakeClock, Portal, error_of
+
+EXISTS = {"flowData": {"name": "x"}}
+LIMITED = (503, "QUERY_LIMIT_EXCEEDED", "Too many requests")
+
+
+def test_leaky_bucket_standard(make_portal: Callable[..., Portal], clock: FakeClock) -> None:
+    portal = make_portal(limits=True, clock=clock)
+    for _ in range(50):
+        assert portal.call("tasks.flow.Flow.isExists", EXISTS).status_code == 200
+    assert error_of(portal.call("tasks.flow.Flow.isExists", EXISTS)) == LIMITED
+    clock.advance(1.0)  # drains 2
+    assert portal.call("tasks.flow.Flow.isExists", EXISTS).status_code == 200
+    assert portal.call("tasks.flow.Flow.isExists", EXISTS).status_code == 200
+    assert error_of(portal.call("tasks.flow.Flow.isExists", EXISTS)) == LIMITED
+
+
+def test_leaky_bucket_enterprise(make_portal: Callable[..., Portal], clock: FakeClock) -> None:
+    portal = make_portal(limits=True, clock=clock, plan="enterprise")
+    for _ in range(250):
+        assert portal.call("tasks.flow.Flow.isExists", EXISTS).status_code == 200
+    assert error_of(portal.call("tasks.flow.Flow.isExists", EXISTS)) == LIMITED
+    clock.advance(1.0)  # drains 5
+    for _ in range(5):
+        assert portal.call("tasks.flow.Flow.isExists", EXISTS).status_code == 200
+    assert error_of(portal.call("tasks.flow.Flow.isExists", EXISTS)) == LIMITED
+
+
+def test_a_batch_counts_once(make_portal: Callable[..., Portal], clock: FakeClock) -> None:
+    portal = make_portal(limits=True, clock=clock)
+    cmd = {f"c{i}": "tasks.flow.Flow.isExists?flowData[name]=x" for i in range(50)}
+    for _ in range(50):
+        response = portal.call("batch", {"cmd": cmd})
+        assert response.status_code == 200
+        assert response.json()["result"]["result_error"] == []
+    assert error_of(portal.call("batch", {"cmd": cmd})) == LIMITED
+
+
+def test_no_limits(make_portal: Callable[..., Portal], clock: FakeClock) -> None:
+    portal = make_portal(limits=False, clock=clock)
+    for _ in range(60):
+        assert portal.call("tasks.flow.Flow.isExists", EXISTS).status_code == 200
+
+
+def test_operating_budget_blocks_the_next_call(make_portal: Callable[..., Portal], clock: FakeClock) -> None:
+    portal = make_portal(limits=True, clock=clock)
+    body = portal.call("tasks.flow.Flow.isExists", EXISTS).json()
+    assert {"operating", "operating_reset_at"} <= set(body["time"])
+    assert body["time"]["operating_reset_at"] == int(clock.now) + 600
+    # a slow call: 481 s of operating time charged; it still completes
+    portal.post("/_reference/faults", json={"method": "tasks.flow.Flow.isExists", "operating": 481})
+    slow = portal.call("tasks.flow.Flow.isExists", EXISTS)
+    assert slow.status_code == 200 and slow.json()["time"]["operating"] > 480
+    blocked = portal.call("tasks.flow.Flow.isExists", EXISTS)
+    assert error_of(blocked) == (429, "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit")
+    # other methods and other credentials are not affected
+    assert portal.call("tasks.flow.Flow.get", {"flowId": 1}).status_code == 400
+    assert portal.call("tasks.flow.Flow.isExists", EXISTS, "/rest/2/reference-user2/").status_code == 200
+    clock.advance(601)
+    assert portal.call("tasks.flow.Flow.isExists", EXISTS).status_code == 200
+
+
+def test_fault_injection_next_n_calls(portal: Portal) -> None:
+    response = portal.post(
+        "/_reference/faults",
+        json={"method": "tasks.flow.flow.get", "error": "INTERNAL_SERVER_ERROR", "count": 2},
+    )
+    assert response.json()["faults"][0]["method"] == "tasks.flow.Flow.get"
+    flow = portal.create("Faulty")
+    for _ in range(2):
+        assert error_of(portal.call("tasks.flow.Flow.get", {"flowId": flow["id"]}))[:2] == (
+            500,
+            "INTERNAL_SERVER_ERROR",
+        )
+    assert portal.call("tasks.flow.Flow.get", {"flowId": flow["id"]}).status_code == 200
+
+
+def test_fault_injection_by_example_name_and_header(portal: Portal) -> None:
+    portal.post("/_reference/faults", json={"method": "tasks.flow.Flow.isExists", "error": "ExpiredToken"})
+    assert error_of(portal.call("tasks.flow.Flow.isExists", EXISTS))[:2] == (401, "expired_token")
+    headers = {"x-reference-fault": "QUERY_LIMIT_EXCEEDED"}
+    assert error_of(portal.post(ADMIN + "tasks.flow.Flow.isExists", json=EXISTS, headers=headers)) == LIMITED
+    assert portal.call("tasks.flow.Flow.isExists", EXISTS).status_code == 200
+    # only errors the operation declares can be injected
+    bad = portal.post("/_reference/faults", json={"method": "tasks.flow.Flow.get", "error": "FlowNameExists"})
+    assert bad.status_code == 400
+    portal.post("/_reference/faults", json={"method": "*", "error": "QueryLimitExceeded", "count": 5})
+    assert portal.request("DELETE", "/_reference/faults").json() == {"faults": []}
+    assert portal.call("tasks.flow.Flow.isExists", EXISTS).status_code == 200
+
+
+def test_fault_injection_from_fixtures(make_portal: Callable[..., Portal], tmp_path: Path) -> None:
+    fixtures = tmp_path / "ids.yaml"
+    fixtures.write_text(
+        DEFAULT_FIXTURES.read_text(encoding="utf-8")
+        + "faults: [{method: tasks.flow.Flow.isExists, error: OverloadLimit, count: 1}]\n",
+        encoding="utf-8",
+    )
+    portal = make_portal(fixtures=fixtures)
+    assert error_of(portal.call("tasks.flow.Flow.isExists", EXISTS))[:2] == (503, "OVERLOAD_LIMIT")
+    assert portal.call("tasks.flow.Flow.isExists", EXISTS).status_code == 200
+
+
+def test_fault_inside_batch(portal: Portal) -> None:
+    portal.post(
+        "/_reference/faults", json={"method": "tasks.flow.Flow.isExists", "error": "OPERATION_TIME_LIMIT"}
+    )
+    out = portal.ok("batch", {"cmd": {"a": "tasks.flow.Flow.isExists?flowData[name]=x"}})
+    assert out["result_error"]["a"]["error"] == "OPERATION_TIME_LIMIT"
