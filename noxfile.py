@@ -44,3 +44,10 @@ def generate(session: nox.Session) -> None:
     """Bundle spec/ into generated/openapi.yaml and generated/openapi.json."""
     session.install("--group", "spec")
     session.run("python", "-m", "generator.bundle", *session.posargs)
+
+
+@nox.session
+def serve(session: nox.Session) -> None:
+    """Run the reference server (a fake Bitrix24 portal): `nox -s serve -- --port 8000 [--tls] ...`."""
+    session.install("--group", "server")
+    session.run("python", "-m", "reference_server", *session.posargs)

@@ -1,0 +1,79 @@
+"""`python -m reference_server --port 8000 [--host 127.0.0.1] [--tls] [--fixtures FILE] [--db FILE]
+[--no-limits] [--plan standard|enterprise]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+import uvicorn
+
+from . import ServerConfig, create_app
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m reference_server", description=__doc__)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--tls", action="store_true", help="serve HTTPS with a locally generated CA")
+    parser.add_argument("--ca-file", type=Path, default=None, help="where --tls writes the CA (PEM)")
+    parser.add_argument("--fixtures", type=Path, default=None, help="YAML identities replacing the defaults")
+    parser.add_argument("--db", type=Path, default=None, help="SQLite file keeping state across restarts")
+    parser.add_argument("--no-limits", action="store_true", help="no rate limit, no operating budget")
+    parser.add_argument("--plan", choices=["standard", "enterprise"], default="standard")
+    return parser
+
+
+def _tls_files(host: str, ca_file: Path | None) -> tuple[Path, Path, Path]:
+    import trustme  # noqa: PLC0415  (only --tls needs it)
+
+    ca = trustme.CA()
+    names = sorted({host, "127.0.0.1", "localhost", "::1"})
+    cert = ca.issue_cert(*names)
+    workdir = Path(tempfile.mkdtemp(prefix="reference-server-tls-"))
+    ca_path = ca_file or workdir / "ca.pem"
+    ca.cert_pem.write_to_path(str(ca_path))
+    cert_path, key_path = workdir / "server.pem", workdir / "server.key"
+    cert.cert_chain_pems[0].write_to_path(str(cert_path))
+    for extra in cert.cert_chain_pems[1:]:
+        extra.write_to_path(str(cert_path), append=True)
+    cert.private_key_pem.write_to_path(str(key_path))
+    return ca_path, cert_path, key_path
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = _parser().parse_args(argv)
+    config = ServerConfig(fixtures=args.fixtures, db=args.db, limits=not args.no_limits, plan=args.plan)
+    app = create_app(config)
+    portal = app.state.portal
+    scheme = "https" if args.tls else "http"
+    shown = f"[{args.host}]" if ":" in args.host else args.host
+    base = f"{scheme}://{shown}:{args.port}/rest"
+    ssl: dict[str, str] = {}
+    lines = []
+    if args.tls:
+        ca_path, cert_path, key_path = _tls_files(args.host, args.ca_file)
+        ssl = {"ssl_certfile": str(cert_path), "ssl_keyfile": str(key_path)}
+        lines += [
+            f"CA file: {ca_path}",
+            "  trust it with one of: "
+            f"SSL_CERT_FILE={ca_path} REQUESTS_CA_BUNDLE={ca_path} NODE_EXTRA_CA_CERTS={ca_path}",
+        ]
+    for hook in portal.identities.webhooks:
+        lines.append(
+            f"Webhook URL: {base}/{hook.user}/{hook.code}/  (user {hook.user}, scopes: {', '.join(sorted(hook.scopes))})"
+        )
+    for token in portal.identities.tokens.values():
+        lines.append(f"OAuth: {base}/<method>?auth={token.token}  (user {token.user})")
+    limits = f"limits on ({args.plan})" if config.limits else "limits off"
+    state = f"state in {args.db}" if args.db else "state in memory"
+    print(f"Bitrix24 reference server on {scheme}://{shown}:{args.port}, {limits}, {state}")
+    print("\n".join(lines), flush=True)
+    sys.stdout.flush()
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", **ssl)  # type: ignore[arg-type]
+
+
+if __name__ == "__main__":
+    main()
