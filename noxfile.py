@@ -41,9 +41,10 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def generate(session: nox.Session) -> None:
-    """Bundle spec/ into generated/openapi.yaml and generated/openapi.json."""
-    session.install("--group", "spec")
-    session.run("python", "-m", "generator.bundle", *session.posargs)
+    """Bundle spec/ into generated/openapi.{yaml,json} and regenerate the Python client in generated/python."""
+    session.install("--group", "generate")
+    session.run("python", "-m", "generator.bundle")
+    session.run("python", "-m", "generator.client")
 
 
 @nox.session

@@ -62,9 +62,8 @@ def main(argv: list[str] | None = None) -> None:
             f"SSL_CERT_FILE={ca_path} REQUESTS_CA_BUNDLE={ca_path} NODE_EXTRA_CA_CERTS={ca_path}",
         ]
     for hook in portal.identities.webhooks:
-        lines.append(
-            f"Webhook URL: {base}/{hook.user}/{hook.code}/  (user {hook.user}, scopes: {', '.join(sorted(hook.scopes))})"
-        )
+        scopes = ", ".join(sorted(hook.scopes))
+        lines.append(f"Webhook URL: {base}/{hook.user}/{hook.code}/  (user {hook.user}, scopes: {scopes})")
     for token in portal.identities.tokens.values():
         lines.append(f"OAuth: {base}/<method>?auth={token.token}  (user {token.user})")
     limits = f"limits on ({args.plan})" if config.limits else "limits off"

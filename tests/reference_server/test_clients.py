@@ -1,0 +1,99 @@
+"""Real Bitrix24 client libraries from PyPI drive the server over the network, unchanged.
+
+fast-bitrix24 takes any webhook URL (it sends JSON POSTs and wraps single calls into `batch`);
+b24pysdk, the official SDK, builds `https://{domain}/rest/...` itself and so needs `--tls` with the
+server's CA trusted through REQUESTS_CA_BUNDLE.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .server_process import running_server
+
+FLOW = {"plannedCompletionTime": 60, "distributionType": "queue", "responsibleList": [["user", "2"]]}
+
+
+@pytest.fixture(scope="module")
+def http_port() -> Iterator[int]:
+    with running_server("--no-limits") as (port, _):
+        yield port
+
+
+@pytest.fixture(scope="module")
+def tls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, Path]]:
+    ca = tmp_path_factory.mktemp("tls") / "ca.pem"
+    with running_server("--no-limits", "--tls", "--ca-file", str(ca)) as (port, _):
+        yield port, ca
+
+
+def test_fast_bitrix24_over_http(http_port: int) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the library's own deprecation noise is not ours to fail on
+        from fast_bitrix24 import Bitrix  # type: ignore[import-untyped]  # noqa: PLC0415
+
+        bx = Bitrix(f"http://127.0.0.1:{http_port}/rest/1/reference-admin/", verbose=False)
+        created: dict[str, Any] = bx.call(
+            "tasks.flow.Flow.create", {"flowData": {"name": "Fast", **FLOW}}, raw=True
+        )
+        flow_id = created["result"]["id"]
+        assert set(created["time"]) >= {"start", "finish", "duration"}
+        # non-raw calls travel inside a batch built by the library, keyed by its own command ids
+        got = bx.call("tasks.flow.Flow.get", {"flowId": flow_id})
+        assert next(iter(got.values()))["name"] == "Fast"
+        updated = bx.call("tasks.flow.Flow.update", {"flowData": {"id": flow_id, "description": "from fast"}})
+        assert next(iter(updated.values()))["description"] == "from fast"
+        assert bx.call("tasks.flow.Flow.activate", {"flowId": flow_id}, raw=True)["result"] is True
+        assert bx.call("tasks.flow.Flow.pin", {"flowId": flow_id}, raw=True)["result"] is True
+        out = bx.call_batch(
+            {
+                "halt": 0,
+                "cmd": {
+                    "read": f"tasks.flow.Flow.get?flowId={flow_id}",
+                    "exists": "tasks.flow.Flow.isExists?flowData[name]=$result[read][name]",
+                },
+            }
+        )
+        assert out["read"]["active"] is False
+        assert out["exists"] == {"exists": True}
+        deleted = bx.call("tasks.flow.Flow.delete", {"flowData": {"id": flow_id}}, raw=True)
+        assert deleted["result"] == {"deleted": True}
+
+
+def test_b24pysdk_over_https(tls_server: tuple[int, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    port, ca = tls_server
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(ca))
+    from b24pysdk import BitrixWebhook, Client  # type: ignore[import-untyped]  # noqa: PLC0415
+
+    client = Client(BitrixWebhook(domain=f"127.0.0.1:{port}", webhook_token="1/reference-admin"))
+    flows = client.tasks.flow.flow
+    flow_id = flows.create(flow_data={"name": "SDK", **FLOW}).result["id"]
+    assert flows.get(flow_id=flow_id).result["name"] == "SDK"
+    assert flows.update(flow_data={"id": flow_id, "description": "sdk"}).result["description"] == "sdk"
+    assert flows.activate(flow_id=flow_id).result is True
+    assert flows.pin(flow_id=flow_id).result is True
+    assert flows.pin(flow_id=flow_id).result is False
+    batch = client.call_batch(
+        {"a": flows.get(flow_id=flow_id), "b": flows.is_exists(flow_data={"name": "SDK"})}
+    )
+    assert batch.result.result["a"]["active"] is False
+    assert batch.result.result["b"] == {"exists": True}
+    assert flows.delete(flow_data={"id": flow_id}).result == {"deleted": True}
+
+
+def test_tls_server_trusts_only_its_ca(tls_server: tuple[int, Path]) -> None:
+    import ssl  # noqa: PLC0415
+
+    import httpx  # noqa: PLC0415
+
+    port, ca = tls_server
+    url = f"https://127.0.0.1:{port}/rest/1/reference-admin/tasks.flow.Flow.isExists"
+    with httpx.Client(verify=ssl.create_default_context(cafile=str(ca))) as client:
+        assert client.post(url, json={"flowData": {"name": "x"}}).status_code == 200
+    with httpx.Client() as client, pytest.raises(httpx.ConnectError):
+        client.post(url, json={"flowData": {"name": "x"}})
