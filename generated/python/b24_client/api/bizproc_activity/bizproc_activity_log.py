@@ -1,0 +1,216 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ..._bitrix import unwrap
+from ...client import AuthenticatedClient, Client
+from ...models.bizproc_activity_log_body import BizprocActivityLogBody
+from ...models.bizproc_activity_log_response_200 import BizprocActivityLogResponse200
+from ...models.error_response import ErrorResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: BizprocActivityLogBody,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/bizproc.activity.log",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BizprocActivityLogResponse200 | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = BizprocActivityLogResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = ErrorResponse.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BizprocActivityLogResponse200 | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BizprocActivityLogBody,
+) -> Response[BizprocActivityLogResponse200 | ErrorResponse]:
+    """Write to the workflow log from a running action
+
+     Adds a line to the log of the workflow in which an application action waits, for example to report
+    progress before `bizproc.event.send`. The line is kept only when the template keeps an event log.
+    The call is authorized by `EVENT_TOKEN`, so any user may make it, with a webhook or an application.
+    `EVENT_TOKEN` and `LOG_MESSAGE` are required; the server reads top-level keys in any letter case and
+    the official examples send them in lower case, so the schema does not list them under `required`.
+    Errors raised by the workflow engine are passed through with the engine's own code and text.
+
+    Args:
+        body (BizprocActivityLogBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BizprocActivityLogResponse200 | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BizprocActivityLogBody,
+) -> BizprocActivityLogResponse200:
+    """Call bizproc.activity.log and return the successful body.
+
+    Raises:
+        Bitrix24Error: the portal answered with an error body (also under HTTP 200).
+        errors.UnexpectedStatus: the answer was neither a success nor a Bitrix24 error body.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+    """
+
+    return cast(
+        BizprocActivityLogResponse200,
+        unwrap(
+            sync_detailed(
+                client=client,
+                body=body,
+            ),
+            "bizproc.activity.log",
+        ),
+    )
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BizprocActivityLogBody,
+) -> Response[BizprocActivityLogResponse200 | ErrorResponse]:
+    """Write to the workflow log from a running action
+
+     Adds a line to the log of the workflow in which an application action waits, for example to report
+    progress before `bizproc.event.send`. The line is kept only when the template keeps an event log.
+    The call is authorized by `EVENT_TOKEN`, so any user may make it, with a webhook or an application.
+    `EVENT_TOKEN` and `LOG_MESSAGE` are required; the server reads top-level keys in any letter case and
+    the official examples send them in lower case, so the schema does not list them under `required`.
+    Errors raised by the workflow engine are passed through with the engine's own code and text.
+
+    Args:
+        body (BizprocActivityLogBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BizprocActivityLogResponse200 | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BizprocActivityLogBody,
+) -> BizprocActivityLogResponse200:
+    """Call bizproc.activity.log and return the successful body.
+
+    Raises:
+        Bitrix24Error: the portal answered with an error body (also under HTTP 200).
+        errors.UnexpectedStatus: the answer was neither a success nor a Bitrix24 error body.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+    """
+
+    return cast(
+        BizprocActivityLogResponse200,
+        unwrap(
+            await asyncio_detailed(
+                client=client,
+                body=body,
+            ),
+            "bizproc.activity.log",
+        ),
+    )

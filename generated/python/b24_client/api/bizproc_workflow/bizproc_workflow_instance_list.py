@@ -1,0 +1,218 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ..._bitrix import unwrap
+from ...client import AuthenticatedClient, Client
+from ...models.bizproc_workflow_instance_list_response_200 import BizprocWorkflowInstanceListResponse200
+from ...models.error_response import ErrorResponse
+from ...models.workflow_instance_list_request import WorkflowInstanceListRequest
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: WorkflowInstanceListRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/bizproc.workflow.instance.list",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> BizprocWorkflowInstanceListResponse200 | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = BizprocWorkflowInstanceListResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = ErrorResponse.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[BizprocWorkflowInstanceListResponse200 | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: WorkflowInstanceListRequest,
+) -> Response[BizprocWorkflowInstanceListResponse200 | ErrorResponse]:
+    """List running workflows (deprecated alias of bizproc.workflow.instances)
+
+     The old name of `bizproc.workflow.instances`: it takes the same parameters and returns the same
+    result. The portal keeps it for existing integrations but does not promise to keep it; call
+    `bizproc.workflow.instances` instead. Lists the workflows that are running now, 50 per page.
+
+    Args:
+        body (WorkflowInstanceListRequest): Parameters of `bizproc.workflow.instances` (and of its
+            deprecated alias `bizproc.workflow.instance.list`). All are optional; without them the
+            first 50 running workflows come back with their default fields, most recently modified
+            first. Parameter names are case-insensitive on the portal (the official example sends
+            `select`, `filter`, `order`), so other keys are allowed.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BizprocWorkflowInstanceListResponse200 | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: WorkflowInstanceListRequest,
+) -> BizprocWorkflowInstanceListResponse200:
+    """Call bizproc.workflow.instance.list and return the successful body.
+
+    Raises:
+        Bitrix24Error: the portal answered with an error body (also under HTTP 200).
+        errors.UnexpectedStatus: the answer was neither a success nor a Bitrix24 error body.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+    """
+
+    return cast(
+        BizprocWorkflowInstanceListResponse200,
+        unwrap(
+            sync_detailed(
+                client=client,
+                body=body,
+            ),
+            "bizproc.workflow.instance.list",
+        ),
+    )
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: WorkflowInstanceListRequest,
+) -> Response[BizprocWorkflowInstanceListResponse200 | ErrorResponse]:
+    """List running workflows (deprecated alias of bizproc.workflow.instances)
+
+     The old name of `bizproc.workflow.instances`: it takes the same parameters and returns the same
+    result. The portal keeps it for existing integrations but does not promise to keep it; call
+    `bizproc.workflow.instances` instead. Lists the workflows that are running now, 50 per page.
+
+    Args:
+        body (WorkflowInstanceListRequest): Parameters of `bizproc.workflow.instances` (and of its
+            deprecated alias `bizproc.workflow.instance.list`). All are optional; without them the
+            first 50 running workflows come back with their default fields, most recently modified
+            first. Parameter names are case-insensitive on the portal (the official example sends
+            `select`, `filter`, `order`), so other keys are allowed.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[BizprocWorkflowInstanceListResponse200 | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: WorkflowInstanceListRequest,
+) -> BizprocWorkflowInstanceListResponse200:
+    """Call bizproc.workflow.instance.list and return the successful body.
+
+    Raises:
+        Bitrix24Error: the portal answered with an error body (also under HTTP 200).
+        errors.UnexpectedStatus: the answer was neither a success nor a Bitrix24 error body.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+    """
+
+    return cast(
+        BizprocWorkflowInstanceListResponse200,
+        unwrap(
+            await asyncio_detailed(
+                client=client,
+                body=body,
+            ),
+            "bizproc.workflow.instance.list",
+        ),
+    )

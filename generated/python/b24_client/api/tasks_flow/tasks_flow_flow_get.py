@@ -1,0 +1,208 @@
+from http import HTTPStatus
+from typing import Any, cast
+
+import httpx
+
+from ... import errors
+from ..._bitrix import unwrap
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.tasks_flow_flow_get_body import TasksFlowFlowGetBody
+from ...models.tasks_flow_flow_get_response_200 import TasksFlowFlowGetResponse200
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: TasksFlowFlowGetBody,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/tasks.flow.Flow.get",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | TasksFlowFlowGetResponse200 | None:
+    if response.status_code == 200:
+        response_200 = TasksFlowFlowGetResponse200.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 405:
+        response_405 = ErrorResponse.from_dict(response.json())
+
+        return response_405
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = ErrorResponse.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | TasksFlowFlowGetResponse200]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: TasksFlowFlowGetBody,
+) -> Response[ErrorResponse | TasksFlowFlowGetResponse200]:
+    """Read a flow
+
+     Returns one flow by its id. The access check runs before the lookup, so an unknown id usually
+    answers "Access denied or flow not found" rather than "Flow not found".
+
+    Args:
+        body (TasksFlowFlowGetBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | TasksFlowFlowGetResponse200]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: TasksFlowFlowGetBody,
+) -> TasksFlowFlowGetResponse200:
+    """Call tasks.flow.Flow.get and return the successful body.
+
+    Raises:
+        Bitrix24Error: the portal answered with an error body (also under HTTP 200).
+        errors.UnexpectedStatus: the answer was neither a success nor a Bitrix24 error body.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+    """
+
+    return cast(
+        TasksFlowFlowGetResponse200,
+        unwrap(
+            sync_detailed(
+                client=client,
+                body=body,
+            ),
+            "tasks.flow.Flow.get",
+        ),
+    )
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: TasksFlowFlowGetBody,
+) -> Response[ErrorResponse | TasksFlowFlowGetResponse200]:
+    """Read a flow
+
+     Returns one flow by its id. The access check runs before the lookup, so an unknown id usually
+    answers "Access denied or flow not found" rather than "Flow not found".
+
+    Args:
+        body (TasksFlowFlowGetBody):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | TasksFlowFlowGetResponse200]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: TasksFlowFlowGetBody,
+) -> TasksFlowFlowGetResponse200:
+    """Call tasks.flow.Flow.get and return the successful body.
+
+    Raises:
+        Bitrix24Error: the portal answered with an error body (also under HTTP 200).
+        errors.UnexpectedStatus: the answer was neither a success nor a Bitrix24 error body.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+    """
+
+    return cast(
+        TasksFlowFlowGetResponse200,
+        unwrap(
+            await asyncio_detailed(
+                client=client,
+                body=body,
+            ),
+            "tasks.flow.Flow.get",
+        ),
+    )

@@ -1,0 +1,28 @@
+from enum import StrEnum
+from typing import Any
+
+
+class ActivityPropertyTypeType0(StrEnum):
+    BOOL = "bool"
+    DATE = "date"
+    DATETIME = "datetime"
+    DOUBLE = "double"
+    FILE = "file"
+    INT = "int"
+    SELECT = "select"
+    STRING = "string"
+    TEXT = "text"
+    USER = "user"
+
+    @classmethod
+    def _missing_(cls, value: Any) -> "ActivityPropertyTypeType0 | None":
+        # Portals add values over time: keep an unknown one as a pseudo-member instead of failing.
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNKNOWN"
+        member._value_ = value
+        return member
+
+    def __str__(self) -> str:
+        return str(self.value)

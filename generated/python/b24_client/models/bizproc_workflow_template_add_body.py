@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.document_module import DocumentModule
+from ..models.template_auto_execute import TemplateAutoExecute
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="BizprocWorkflowTemplateAddBody")
+
+
+@_attrs_define
+class BizprocWorkflowTemplateAddBody:
+    document_type: list[DocumentModule | str]
+    """ A kind of document, as `[module, entity, type]`; templates, robots and activities are bound to one. The
+    module fixes the rest: for `crm` the entity is one of the CRM document classes and the type is `LEAD`,
+    `CONTACT`, `COMPANY`, `DEAL`, `QUOTE`, `SMART_INVOICE` or `DYNAMIC_<typeId>`; for `lists` the type is
+    `iblock_<listId>` (lower-case prefix); for `disk` it is `STORAGE_<storageId>`. Responses of
+    `bizproc.workflow.template.list` report only the third element. """
+    name: str
+    """ Template name. """
+    template_data: list[str]
+    """ A file sent inside a JSON request as `[fileName, base64Content]`: the file name with its extension, then the
+    file's bytes in Base64 without a `data:...;base64,` prefix. The portal decodes the string as it is, so a damaged
+    string gives a damaged file and an empty one is refused. """
+    description: str | Unset = UNSET
+    """ Template description. """
+    auto_execute: TemplateAutoExecute | Unset = UNSET
+    """ When the portal starts a template on its own: `0` never (manual start only), `1` when a document is created,
+    `2` when a document is changed, `3` on both. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        document_type = []
+        for document_type_item_data in self.document_type:
+            document_type_item: str
+            if isinstance(document_type_item_data, DocumentModule):
+                document_type_item = document_type_item_data.value
+            else:
+                document_type_item = document_type_item_data
+            document_type.append(document_type_item)
+
+        name = self.name
+
+        template_data = []
+        for template_data_item_data in self.template_data:
+            template_data_item: str
+            template_data_item = template_data_item_data
+            template_data.append(template_data_item)
+
+        description = self.description
+
+        auto_execute: int | Unset = UNSET
+        if not isinstance(self.auto_execute, Unset):
+            auto_execute = self.auto_execute.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "DOCUMENT_TYPE": document_type,
+                "NAME": name,
+                "TEMPLATE_DATA": template_data,
+            }
+        )
+        if description is not UNSET:
+            field_dict["DESCRIPTION"] = description
+        if auto_execute is not UNSET:
+            field_dict["AUTO_EXECUTE"] = auto_execute
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        document_type = []
+        _document_type = d.pop("DOCUMENT_TYPE")
+        for componentsschemas_document_type_item_data in _document_type:
+
+            def _parse_componentsschemas_document_type_item(data: object) -> DocumentModule | str:
+                try:
+                    if not isinstance(data, str):
+                        raise TypeError()
+                    componentsschemas_document_type_item_type_0 = DocumentModule(data)
+
+                    return componentsschemas_document_type_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(DocumentModule | str, data)
+
+            componentsschemas_document_type_item = _parse_componentsschemas_document_type_item(
+                componentsschemas_document_type_item_data
+            )
+
+            document_type.append(componentsschemas_document_type_item)
+
+        name = d.pop("NAME")
+
+        template_data = []
+        _template_data = d.pop("TEMPLATE_DATA")
+        for componentsschemas_file_upload_item_data in _template_data:
+
+            def _parse_componentsschemas_file_upload_item(data: object) -> str:
+                return cast(str, data)
+
+            componentsschemas_file_upload_item = _parse_componentsschemas_file_upload_item(
+                componentsschemas_file_upload_item_data
+            )
+
+            template_data.append(componentsschemas_file_upload_item)
+
+        description = d.pop("DESCRIPTION", UNSET)
+
+        _auto_execute = d.pop("AUTO_EXECUTE", UNSET)
+        auto_execute: TemplateAutoExecute | Unset
+        if isinstance(_auto_execute, Unset):
+            auto_execute = UNSET
+        else:
+            auto_execute = TemplateAutoExecute(_auto_execute)
+
+        bizproc_workflow_template_add_body = cls(
+            document_type=document_type,
+            name=name,
+            template_data=template_data,
+            description=description,
+            auto_execute=auto_execute,
+        )
+
+        bizproc_workflow_template_add_body.additional_properties = d
+        return bizproc_workflow_template_add_body
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="BizprocWorkflowTerminateBody")
+
+
+@_attrs_define
+class BizprocWorkflowTerminateBody:
+    id: str
+    """ Workflow instance id: 14 hexadecimal characters, a dot and 8 digits (the shape of PHP `uniqid('', true)`),
+    e.g. `65e5a449e8f135.21284909`. It is a string; never convert it to a number. """
+    status: str | Unset = UNSET
+    """ Text to record as the workflow's status (free text, not a status code). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        status = self.status
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "ID": id,
+            }
+        )
+        if status is not UNSET:
+            field_dict["STATUS"] = status
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("ID")
+
+        status = d.pop("STATUS", UNSET)
+
+        bizproc_workflow_terminate_body = cls(
+            id=id,
+            status=status,
+        )
+
+        bizproc_workflow_terminate_body.additional_properties = d
+        return bizproc_workflow_terminate_body
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

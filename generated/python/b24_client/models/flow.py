@@ -1,0 +1,362 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.distribution_type import DistributionType
+
+T = TypeVar("T", bound="Flow")
+
+
+@_attrs_define
+class Flow:
+    """A task flow as the portal returns it from create, update and get. Switches that are sent as `0`/`1` integers come
+    back as JSON booleans.
+
+    """
+
+    id: int
+    """ Flow identifier, as returned in `id` by `tasks.flow.Flow.create`. """
+    creator_id: int
+    """ The user who created the flow. """
+    owner_id: int
+    """ The flow administrator. """
+    group_id: int
+    """ The workgroup or project the flow belongs to. """
+    template_id: int
+    """ Task template offered when tasks are added to the flow; `0` means none. """
+    efficiency: int
+    """ Flow efficiency in percent, computed by the portal. """
+    active: bool
+    """ Whether the flow is switched on. Only `tasks.flow.Flow.activate` changes it. """
+    planned_completion_time: int
+    """ Planned time to finish a task, in seconds. """
+    activity: datetime.datetime | None
+    """ Time of the latest activity in the flow (ISO 8601 with offset). """
+    name: str
+    """ Flow name, unique on the portal. """
+    description: str
+    """ Free-text description. """
+    distribution_type: DistributionType
+    """ How tasks reach the team. `manually`: the moderator (the single member of `responsibleList`) hands each task
+    out. `queue`: tasks go round-robin over the team, skipping absent members. `himself`: team members take tasks
+    themselves. """
+    responsible_list: list[list[str]]
+    """ A list of flow members, each an `[entityType, entityId]` pair. """
+    demo: bool
+    """ System flag marking a demo flow. """
+    responsible_can_change_deadline: bool
+    """ Whether the assignee may move a task deadline. """
+    match_work_time: bool
+    """ Whether deadlines skip weekends and holidays. """
+    task_control: bool
+    """ Whether finished tasks go back to their creator for review. """
+    notify_at_half_time: bool
+    """ Whether the assignee is reminded when half of the deadline has passed. """
+    notify_on_queue_overflow: int | None
+    """ A notification threshold; `null` turns the notification off. """
+    notify_on_tasks_in_progress_overflow: int | None
+    """ A notification threshold; `null` turns the notification off. """
+    notify_when_efficiency_decreases: int | None
+    """ A notification threshold; `null` turns the notification off. """
+    task_creators: list[list[str]]
+    """ A list of flow members, each an `[entityType, entityId]` pair. """
+    team: list[list[str]]
+    """ A list of flow members, each an `[entityType, entityId]` pair. """
+    trial_feature_enabled: bool
+    """ True when this call switched on the portal's flow trial. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        creator_id = self.creator_id
+
+        owner_id = self.owner_id
+
+        group_id = self.group_id
+
+        template_id = self.template_id
+
+        efficiency = self.efficiency
+
+        active = self.active
+
+        planned_completion_time = self.planned_completion_time
+
+        activity: None | str
+        if isinstance(self.activity, datetime.datetime):
+            activity = self.activity.isoformat()
+        else:
+            activity = self.activity
+
+        name = self.name
+
+        description = self.description
+
+        distribution_type = self.distribution_type.value
+
+        responsible_list = []
+        for responsible_list_item_data in self.responsible_list:
+            responsible_list_item = []
+            for responsible_list_item_item_data in responsible_list_item_data:
+                responsible_list_item_item: str
+                responsible_list_item_item = responsible_list_item_item_data
+                responsible_list_item.append(responsible_list_item_item)
+
+            responsible_list.append(responsible_list_item)
+
+        demo = self.demo
+
+        responsible_can_change_deadline = self.responsible_can_change_deadline
+
+        match_work_time = self.match_work_time
+
+        task_control = self.task_control
+
+        notify_at_half_time = self.notify_at_half_time
+
+        notify_on_queue_overflow: int | None
+        notify_on_queue_overflow = self.notify_on_queue_overflow
+
+        notify_on_tasks_in_progress_overflow: int | None
+        notify_on_tasks_in_progress_overflow = self.notify_on_tasks_in_progress_overflow
+
+        notify_when_efficiency_decreases: int | None
+        notify_when_efficiency_decreases = self.notify_when_efficiency_decreases
+
+        task_creators = []
+        for task_creators_item_data in self.task_creators:
+            task_creators_item = []
+            for task_creators_item_item_data in task_creators_item_data:
+                task_creators_item_item: str
+                task_creators_item_item = task_creators_item_item_data
+                task_creators_item.append(task_creators_item_item)
+
+            task_creators.append(task_creators_item)
+
+        team = []
+        for team_item_data in self.team:
+            team_item = []
+            for team_item_item_data in team_item_data:
+                team_item_item: str
+                team_item_item = team_item_item_data
+                team_item.append(team_item_item)
+
+            team.append(team_item)
+
+        trial_feature_enabled = self.trial_feature_enabled
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "creatorId": creator_id,
+                "ownerId": owner_id,
+                "groupId": group_id,
+                "templateId": template_id,
+                "efficiency": efficiency,
+                "active": active,
+                "plannedCompletionTime": planned_completion_time,
+                "activity": activity,
+                "name": name,
+                "description": description,
+                "distributionType": distribution_type,
+                "responsibleList": responsible_list,
+                "demo": demo,
+                "responsibleCanChangeDeadline": responsible_can_change_deadline,
+                "matchWorkTime": match_work_time,
+                "taskControl": task_control,
+                "notifyAtHalfTime": notify_at_half_time,
+                "notifyOnQueueOverflow": notify_on_queue_overflow,
+                "notifyOnTasksInProgressOverflow": notify_on_tasks_in_progress_overflow,
+                "notifyWhenEfficiencyDecreases": notify_when_efficiency_decreases,
+                "taskCreators": task_creators,
+                "team": team,
+                "trialFeatureEnabled": trial_feature_enabled,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        creator_id = d.pop("creatorId")
+
+        owner_id = d.pop("ownerId")
+
+        group_id = d.pop("groupId")
+
+        template_id = d.pop("templateId")
+
+        efficiency = d.pop("efficiency")
+
+        active = d.pop("active")
+
+        planned_completion_time = d.pop("plannedCompletionTime")
+
+        def _parse_activity(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                activity_type_0 = datetime.datetime.fromisoformat(data)
+
+                return activity_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        activity = _parse_activity(d.pop("activity"))
+
+        name = d.pop("name")
+
+        description = d.pop("description")
+
+        distribution_type = DistributionType(d.pop("distributionType"))
+
+        responsible_list = []
+        _responsible_list = d.pop("responsibleList")
+        for componentsschemas_member_list_item_data in _responsible_list:
+            componentsschemas_member_list_item = []
+            _componentsschemas_member_list_item = componentsschemas_member_list_item_data
+            for componentsschemas_member_pair_item_data in _componentsschemas_member_list_item:
+
+                def _parse_componentsschemas_member_pair_item(data: object) -> str:
+                    return cast(str, data)
+
+                componentsschemas_member_pair_item = _parse_componentsschemas_member_pair_item(
+                    componentsschemas_member_pair_item_data
+                )
+
+                componentsschemas_member_list_item.append(componentsschemas_member_pair_item)
+
+            responsible_list.append(componentsschemas_member_list_item)
+
+        demo = d.pop("demo")
+
+        responsible_can_change_deadline = d.pop("responsibleCanChangeDeadline")
+
+        match_work_time = d.pop("matchWorkTime")
+
+        task_control = d.pop("taskControl")
+
+        notify_at_half_time = d.pop("notifyAtHalfTime")
+
+        def _parse_notify_on_queue_overflow(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        notify_on_queue_overflow = _parse_notify_on_queue_overflow(d.pop("notifyOnQueueOverflow"))
+
+        def _parse_notify_on_tasks_in_progress_overflow(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        notify_on_tasks_in_progress_overflow = _parse_notify_on_tasks_in_progress_overflow(
+            d.pop("notifyOnTasksInProgressOverflow")
+        )
+
+        def _parse_notify_when_efficiency_decreases(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        notify_when_efficiency_decreases = _parse_notify_when_efficiency_decreases(
+            d.pop("notifyWhenEfficiencyDecreases")
+        )
+
+        task_creators = []
+        _task_creators = d.pop("taskCreators")
+        for componentsschemas_member_list_item_data in _task_creators:
+            componentsschemas_member_list_item = []
+            _componentsschemas_member_list_item = componentsschemas_member_list_item_data
+            for componentsschemas_member_pair_item_data in _componentsschemas_member_list_item:
+
+                def _parse_componentsschemas_member_pair_item(data: object) -> str:
+                    return cast(str, data)
+
+                componentsschemas_member_pair_item = _parse_componentsschemas_member_pair_item(
+                    componentsschemas_member_pair_item_data
+                )
+
+                componentsschemas_member_list_item.append(componentsschemas_member_pair_item)
+
+            task_creators.append(componentsschemas_member_list_item)
+
+        team = []
+        _team = d.pop("team")
+        for componentsschemas_member_list_item_data in _team:
+            componentsschemas_member_list_item = []
+            _componentsschemas_member_list_item = componentsschemas_member_list_item_data
+            for componentsschemas_member_pair_item_data in _componentsschemas_member_list_item:
+
+                def _parse_componentsschemas_member_pair_item(data: object) -> str:
+                    return cast(str, data)
+
+                componentsschemas_member_pair_item = _parse_componentsschemas_member_pair_item(
+                    componentsschemas_member_pair_item_data
+                )
+
+                componentsschemas_member_list_item.append(componentsschemas_member_pair_item)
+
+            team.append(componentsschemas_member_list_item)
+
+        trial_feature_enabled = d.pop("trialFeatureEnabled")
+
+        flow = cls(
+            id=id,
+            creator_id=creator_id,
+            owner_id=owner_id,
+            group_id=group_id,
+            template_id=template_id,
+            efficiency=efficiency,
+            active=active,
+            planned_completion_time=planned_completion_time,
+            activity=activity,
+            name=name,
+            description=description,
+            distribution_type=distribution_type,
+            responsible_list=responsible_list,
+            demo=demo,
+            responsible_can_change_deadline=responsible_can_change_deadline,
+            match_work_time=match_work_time,
+            task_control=task_control,
+            notify_at_half_time=notify_at_half_time,
+            notify_on_queue_overflow=notify_on_queue_overflow,
+            notify_on_tasks_in_progress_overflow=notify_on_tasks_in_progress_overflow,
+            notify_when_efficiency_decreases=notify_when_efficiency_decreases,
+            task_creators=task_creators,
+            team=team,
+            trial_feature_enabled=trial_feature_enabled,
+        )
+
+        flow.additional_properties = d
+        return flow
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

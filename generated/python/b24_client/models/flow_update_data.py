@@ -1,0 +1,340 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.distribution_type import DistributionType
+from ..models.flag_01 import Flag01
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="FlowUpdateData")
+
+
+@_attrs_define
+class FlowUpdateData:
+    """A partial update: `id` names the flow, and only the fields that are sent change. Fields have no defaults here; an
+    omitted field keeps its current value. `active` cannot be changed by update.
+
+    """
+
+    id: int
+    """ Flow identifier, as returned in `id` by `tasks.flow.Flow.create`. """
+    name: str | Unset = UNSET
+    """ New name. Must not be used by another flow. """
+    description: str | Unset = UNSET
+    """ Free-text description. """
+    group_id: int | Unset = UNSET
+    """ Workgroup or project the flow belongs to. """
+    owner_id: int | Unset = UNSET
+    """ Flow administrator. """
+    template_id: int | Unset = UNSET
+    """ Task template; `0` means none. """
+    planned_completion_time: int | Unset = UNSET
+    """ Planned time to finish a task, in seconds. """
+    distribution_type: DistributionType | Unset = UNSET
+    """ How tasks reach the team. `manually`: the moderator (the single member of `responsibleList`) hands each task
+    out. `queue`: tasks go round-robin over the team, skipping absent members. `himself`: team members take tasks
+    themselves. """
+    responsible_list: list[list[str]] | Unset = UNSET
+    """ A list of flow members, each an `[entityType, entityId]` pair. """
+    task_creators: list[list[str]] | Unset = UNSET
+    """ A list of flow members, each an `[entityType, entityId]` pair. """
+    match_work_time: Flag01 | Unset = UNSET
+    """ A yes/no switch sent as an integer, `1` for yes and `0` for no. Responses report it as a JSON boolean. """
+    responsible_can_change_deadline: Flag01 | Unset = UNSET
+    """ A yes/no switch sent as an integer, `1` for yes and `0` for no. Responses report it as a JSON boolean. """
+    notify_at_half_time: Flag01 | Unset = UNSET
+    """ A yes/no switch sent as an integer, `1` for yes and `0` for no. Responses report it as a JSON boolean. """
+    task_control: Flag01 | Unset = UNSET
+    """ A yes/no switch sent as an integer, `1` for yes and `0` for no. Responses report it as a JSON boolean. """
+    notify_on_queue_overflow: int | None | Unset = UNSET
+    """ A notification threshold; `null` turns the notification off. """
+    notify_on_tasks_in_progress_overflow: int | None | Unset = UNSET
+    """ A notification threshold; `null` turns the notification off. """
+    notify_when_efficiency_decreases: int | None | Unset = UNSET
+    """ A notification threshold; `null` turns the notification off. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        name = self.name
+
+        description = self.description
+
+        group_id = self.group_id
+
+        owner_id = self.owner_id
+
+        template_id = self.template_id
+
+        planned_completion_time = self.planned_completion_time
+
+        distribution_type: str | Unset = UNSET
+        if not isinstance(self.distribution_type, Unset):
+            distribution_type = self.distribution_type.value
+
+        responsible_list: list[list[str]] | Unset = UNSET
+        if not isinstance(self.responsible_list, Unset):
+            responsible_list = []
+            for responsible_list_item_data in self.responsible_list:
+                responsible_list_item = []
+                for responsible_list_item_item_data in responsible_list_item_data:
+                    responsible_list_item_item: str
+                    responsible_list_item_item = responsible_list_item_item_data
+                    responsible_list_item.append(responsible_list_item_item)
+
+                responsible_list.append(responsible_list_item)
+
+        task_creators: list[list[str]] | Unset = UNSET
+        if not isinstance(self.task_creators, Unset):
+            task_creators = []
+            for task_creators_item_data in self.task_creators:
+                task_creators_item = []
+                for task_creators_item_item_data in task_creators_item_data:
+                    task_creators_item_item: str
+                    task_creators_item_item = task_creators_item_item_data
+                    task_creators_item.append(task_creators_item_item)
+
+                task_creators.append(task_creators_item)
+
+        match_work_time: int | Unset = UNSET
+        if not isinstance(self.match_work_time, Unset):
+            match_work_time = self.match_work_time.value
+
+        responsible_can_change_deadline: int | Unset = UNSET
+        if not isinstance(self.responsible_can_change_deadline, Unset):
+            responsible_can_change_deadline = self.responsible_can_change_deadline.value
+
+        notify_at_half_time: int | Unset = UNSET
+        if not isinstance(self.notify_at_half_time, Unset):
+            notify_at_half_time = self.notify_at_half_time.value
+
+        task_control: int | Unset = UNSET
+        if not isinstance(self.task_control, Unset):
+            task_control = self.task_control.value
+
+        notify_on_queue_overflow: int | None | Unset
+        if isinstance(self.notify_on_queue_overflow, Unset):
+            notify_on_queue_overflow = UNSET
+        else:
+            notify_on_queue_overflow = self.notify_on_queue_overflow
+
+        notify_on_tasks_in_progress_overflow: int | None | Unset
+        if isinstance(self.notify_on_tasks_in_progress_overflow, Unset):
+            notify_on_tasks_in_progress_overflow = UNSET
+        else:
+            notify_on_tasks_in_progress_overflow = self.notify_on_tasks_in_progress_overflow
+
+        notify_when_efficiency_decreases: int | None | Unset
+        if isinstance(self.notify_when_efficiency_decreases, Unset):
+            notify_when_efficiency_decreases = UNSET
+        else:
+            notify_when_efficiency_decreases = self.notify_when_efficiency_decreases
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if description is not UNSET:
+            field_dict["description"] = description
+        if group_id is not UNSET:
+            field_dict["groupId"] = group_id
+        if owner_id is not UNSET:
+            field_dict["ownerId"] = owner_id
+        if template_id is not UNSET:
+            field_dict["templateId"] = template_id
+        if planned_completion_time is not UNSET:
+            field_dict["plannedCompletionTime"] = planned_completion_time
+        if distribution_type is not UNSET:
+            field_dict["distributionType"] = distribution_type
+        if responsible_list is not UNSET:
+            field_dict["responsibleList"] = responsible_list
+        if task_creators is not UNSET:
+            field_dict["taskCreators"] = task_creators
+        if match_work_time is not UNSET:
+            field_dict["matchWorkTime"] = match_work_time
+        if responsible_can_change_deadline is not UNSET:
+            field_dict["responsibleCanChangeDeadline"] = responsible_can_change_deadline
+        if notify_at_half_time is not UNSET:
+            field_dict["notifyAtHalfTime"] = notify_at_half_time
+        if task_control is not UNSET:
+            field_dict["taskControl"] = task_control
+        if notify_on_queue_overflow is not UNSET:
+            field_dict["notifyOnQueueOverflow"] = notify_on_queue_overflow
+        if notify_on_tasks_in_progress_overflow is not UNSET:
+            field_dict["notifyOnTasksInProgressOverflow"] = notify_on_tasks_in_progress_overflow
+        if notify_when_efficiency_decreases is not UNSET:
+            field_dict["notifyWhenEfficiencyDecreases"] = notify_when_efficiency_decreases
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        name = d.pop("name", UNSET)
+
+        description = d.pop("description", UNSET)
+
+        group_id = d.pop("groupId", UNSET)
+
+        owner_id = d.pop("ownerId", UNSET)
+
+        template_id = d.pop("templateId", UNSET)
+
+        planned_completion_time = d.pop("plannedCompletionTime", UNSET)
+
+        _distribution_type = d.pop("distributionType", UNSET)
+        distribution_type: DistributionType | Unset
+        if isinstance(_distribution_type, Unset):
+            distribution_type = UNSET
+        else:
+            distribution_type = DistributionType(_distribution_type)
+
+        _responsible_list = d.pop("responsibleList", UNSET)
+        responsible_list: list[list[str]] | Unset = UNSET
+        if _responsible_list is not UNSET:
+            responsible_list = []
+            for componentsschemas_member_list_item_data in _responsible_list:
+                componentsschemas_member_list_item = []
+                _componentsschemas_member_list_item = componentsschemas_member_list_item_data
+                for componentsschemas_member_pair_item_data in _componentsschemas_member_list_item:
+
+                    def _parse_componentsschemas_member_pair_item(data: object) -> str:
+                        return cast(str, data)
+
+                    componentsschemas_member_pair_item = _parse_componentsschemas_member_pair_item(
+                        componentsschemas_member_pair_item_data
+                    )
+
+                    componentsschemas_member_list_item.append(componentsschemas_member_pair_item)
+
+                responsible_list.append(componentsschemas_member_list_item)
+
+        _task_creators = d.pop("taskCreators", UNSET)
+        task_creators: list[list[str]] | Unset = UNSET
+        if _task_creators is not UNSET:
+            task_creators = []
+            for componentsschemas_member_list_item_data in _task_creators:
+                componentsschemas_member_list_item = []
+                _componentsschemas_member_list_item = componentsschemas_member_list_item_data
+                for componentsschemas_member_pair_item_data in _componentsschemas_member_list_item:
+
+                    def _parse_componentsschemas_member_pair_item(data: object) -> str:
+                        return cast(str, data)
+
+                    componentsschemas_member_pair_item = _parse_componentsschemas_member_pair_item(
+                        componentsschemas_member_pair_item_data
+                    )
+
+                    componentsschemas_member_list_item.append(componentsschemas_member_pair_item)
+
+                task_creators.append(componentsschemas_member_list_item)
+
+        _match_work_time = d.pop("matchWorkTime", UNSET)
+        match_work_time: Flag01 | Unset
+        if isinstance(_match_work_time, Unset):
+            match_work_time = UNSET
+        else:
+            match_work_time = Flag01(_match_work_time)
+
+        _responsible_can_change_deadline = d.pop("responsibleCanChangeDeadline", UNSET)
+        responsible_can_change_deadline: Flag01 | Unset
+        if isinstance(_responsible_can_change_deadline, Unset):
+            responsible_can_change_deadline = UNSET
+        else:
+            responsible_can_change_deadline = Flag01(_responsible_can_change_deadline)
+
+        _notify_at_half_time = d.pop("notifyAtHalfTime", UNSET)
+        notify_at_half_time: Flag01 | Unset
+        if isinstance(_notify_at_half_time, Unset):
+            notify_at_half_time = UNSET
+        else:
+            notify_at_half_time = Flag01(_notify_at_half_time)
+
+        _task_control = d.pop("taskControl", UNSET)
+        task_control: Flag01 | Unset
+        if isinstance(_task_control, Unset):
+            task_control = UNSET
+        else:
+            task_control = Flag01(_task_control)
+
+        def _parse_notify_on_queue_overflow(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        notify_on_queue_overflow = _parse_notify_on_queue_overflow(d.pop("notifyOnQueueOverflow", UNSET))
+
+        def _parse_notify_on_tasks_in_progress_overflow(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        notify_on_tasks_in_progress_overflow = _parse_notify_on_tasks_in_progress_overflow(
+            d.pop("notifyOnTasksInProgressOverflow", UNSET)
+        )
+
+        def _parse_notify_when_efficiency_decreases(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        notify_when_efficiency_decreases = _parse_notify_when_efficiency_decreases(
+            d.pop("notifyWhenEfficiencyDecreases", UNSET)
+        )
+
+        flow_update_data = cls(
+            id=id,
+            name=name,
+            description=description,
+            group_id=group_id,
+            owner_id=owner_id,
+            template_id=template_id,
+            planned_completion_time=planned_completion_time,
+            distribution_type=distribution_type,
+            responsible_list=responsible_list,
+            task_creators=task_creators,
+            match_work_time=match_work_time,
+            responsible_can_change_deadline=responsible_can_change_deadline,
+            notify_at_half_time=notify_at_half_time,
+            task_control=task_control,
+            notify_on_queue_overflow=notify_on_queue_overflow,
+            notify_on_tasks_in_progress_overflow=notify_on_tasks_in_progress_overflow,
+            notify_when_efficiency_decreases=notify_when_efficiency_decreases,
+        )
+
+        flow_update_data.additional_properties = d
+        return flow_update_data
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,24 @@
+from enum import StrEnum
+from typing import Any
+
+
+class TaskStatus(StrEnum):
+    VALUE_0 = "0"
+    VALUE_1 = "1"
+    VALUE_2 = "2"
+    VALUE_3 = "3"
+    VALUE_4 = "4"
+    VALUE_5 = "5"
+
+    @classmethod
+    def _missing_(cls, value: Any) -> "TaskStatus | None":
+        # Portals add values over time: keep an unknown one as a pseudo-member instead of failing.
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNKNOWN"
+        member._value_ = value
+        return member
+
+    def __str__(self) -> str:
+        return str(self.value)

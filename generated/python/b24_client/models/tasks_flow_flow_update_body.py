@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.flow_update_data import FlowUpdateData
+
+
+T = TypeVar("T", bound="TasksFlowFlowUpdateBody")
+
+
+@_attrs_define
+class TasksFlowFlowUpdateBody:
+    flow_data: FlowUpdateData
+    """ A partial update: `id` names the flow, and only the fields that are sent change. Fields have no defaults
+    here; an omitted field keeps its current value. `active` cannot be changed by update. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        flow_data = self.flow_data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "flowData": flow_data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.flow_update_data import FlowUpdateData  # noqa: PLC0415
+
+        d = dict(src_dict)
+        flow_data = FlowUpdateData.from_dict(d.pop("flowData"))
+
+        tasks_flow_flow_update_body = cls(
+            flow_data=flow_data,
+        )
+
+        tasks_flow_flow_update_body.additional_properties = d
+        return tasks_flow_flow_update_body
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
