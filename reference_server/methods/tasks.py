@@ -121,10 +121,38 @@ def _team(ctx: CallContext, flow: dict[str, Any]) -> list[list[str]]:
     return [["user", str(m)] for m in members if m not in moderators]
 
 
+# The member order of the official response example.
+OUTPUT_ORDER = (
+    "id",
+    "creatorId",
+    "ownerId",
+    "groupId",
+    "templateId",
+    "efficiency",
+    "active",
+    "plannedCompletionTime",
+    "activity",
+    "name",
+    "description",
+    "distributionType",
+    "responsibleList",
+    "demo",
+    "responsibleCanChangeDeadline",
+    "matchWorkTime",
+    "taskControl",
+    "notifyAtHalfTime",
+    "notifyOnQueueOverflow",
+    "notifyOnTasksInProgressOverflow",
+    "notifyWhenEfficiencyDecreases",
+    "taskCreators",
+    "team",
+    "trialFeatureEnabled",
+)
+
+
 def _public(ctx: CallContext, flow: dict[str, Any]) -> dict[str, Any]:
-    out = dict(flow)
-    out["team"] = _team(ctx, flow)
-    return out
+    full = {**flow, "team": _team(ctx, flow)}
+    return {key: full[key] for key in OUTPUT_ORDER}
 
 
 def _find(ctx: CallContext, flow_id: int, missing: str) -> dict[str, Any]:

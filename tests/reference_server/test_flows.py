@@ -278,3 +278,10 @@ def test_is_exists_for_any_user(portal: Portal) -> None:
     assert portal.ok("tasks.flow.Flow.isExists", {"flowData": {"name": "Known"}}, EXTRANET) == {
         "exists": True
     }
+
+
+def test_flow_members_in_the_official_order(portal: Portal) -> None:
+    from reference_server.spec import default_spec  # noqa: PLC0415
+
+    example = default_spec().example("FlowResultExample")["result"]
+    assert list(portal.create("Ordered")) == list(example)
