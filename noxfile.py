@@ -52,3 +52,10 @@ def serve(session: nox.Session) -> None:
     """Run the reference server (a fake Bitrix24 portal): `nox -s serve -- --port 8000 [--tls] ...`."""
     session.install("--group", "server")
     session.run("python", "-m", "reference_server", *session.posargs)
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the API reference docs from generated/openapi.json into build/docs/ (static, offline)."""
+    session.install("--group", "docs")
+    session.run("python", "-m", "generator.docs", *session.posargs)
