@@ -6,6 +6,7 @@ import ast
 import copy
 import json
 import re
+import shlex
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -15,8 +16,9 @@ from urllib.parse import urlparse
 
 import pytest
 
+from generator import docs_samples
 from generator.docs import DocsBuildError, build, main
-from generator.docs_samples import python_names
+from generator.docs_samples import Target, python_names
 
 from .conftest import BUNDLE, ROOT, page
 
@@ -84,9 +86,16 @@ def test_empty_and_zero_codes_are_shown_quoted(site: Path) -> None:
 
 
 def _curl_body(sample: str) -> Any:
-    match = re.search(r"-d '(.*)' \\\n", sample, re.DOTALL)
-    assert match, sample
-    return json.loads(match.group(1).replace("'\\''", "'"))
+    """Split the command as a POSIX shell would, and read the argument of `-d`."""
+    words = shlex.split(sample)
+    assert words[:3] == ["curl", "-X", "POST"], words
+    return json.loads(words[words.index("-d") + 1])
+
+
+def test_curl_quoting_survives_the_shell() -> None:
+    body = {"NAME": 'it\'s "quoted"', "TEXT": "$HOME `x` \\ \n"}
+    target = Target("bizproc.robot.add", "https://your-domain.bitrix24.com/rest", oauth=True)
+    assert _curl_body(docs_samples.curl(target, body)) == body
 
 
 def _python_body(sample: str) -> Any:
@@ -189,6 +198,8 @@ def test_operation_pages_carry_the_notes(site: Path, operations: dict[str, Any])
         assert ("Not batchable." in text) is (not op["x-bitrix-batchable"])
         assert ("Application only." in text) is bool(op.get("x-bitrix-app-context"))
         assert ("An alias of" in text) is ("x-bitrix-alias-of" in op)
+        example = text[text.find("Example response") :]
+        assert '"error"' not in example[: example.find("</details>")], op_id  # a success body, never an error
         assert ("Errors under HTTP 200." in text) is any(e["status"] == 200 for e in op["x-bitrix-errors"])
 
 
