@@ -113,7 +113,7 @@ def python(target: Target, names: PythonNames, body: Any) -> str:
         [
             f"from {PYTHON_PACKAGE} import Client",
             f"from {names.module_path} import {names.module}",
-            f"from {PYTHON_PACKAGE}.models import ErrorResponse, {names.body_class}",
+            f"from {PYTHON_PACKAGE}.models import {', '.join(sorted(['ErrorResponse', names.body_class]))}",
             "",
             client,
             f"body = {names.body_class}.from_dict({python_literal(body)})",

@@ -84,7 +84,8 @@ class SchemaReader:
         merged: Schema = {k: v for k, v in schema.items() if k != "allOf"}
         properties: dict[str, Any] = {}
         required: list[str] = []
-        for part in schema["allOf"]:
+        # The inline part says what is specific (`result`, `CODE`); shared `$ref` parts follow it.
+        for part in sorted(schema["allOf"], key=lambda p: "$ref" in p):
             flat = self.flatten(part)
             properties.update(flat.get("properties", {}))
             required += [name for name in flat.get("required", []) if name not in required]
@@ -166,7 +167,8 @@ class SchemaReader:
             default=json.dumps(resolved["default"], ensure_ascii=False) if "default" in resolved else None,
             allowed=self.allowed(resolved),
             constraints=self.constraints(resolved),
-            example=self._example(resolved),
+            # A shared schema's example fits every use only where the member does not redefine its meaning.
+            example=self._example(member if ref and "description" in member else resolved),
             protocol_anchor=PROTOCOL_SCHEMAS.get(ref or ""),
             read_only=bool(resolved.get("readOnly")),
         )
