@@ -41,7 +41,7 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def generate(session: nox.Session) -> None:
-    """Bundle spec/ into generated/openapi.{yaml,json} and regenerate the Python client in generated/python."""
+    """Bundle spec/ into generated/openapi.{yaml,json}; regenerate the Python client in generated/python."""
     session.install("--group", "generate")
     session.run("python", "-m", "generator.bundle")
     session.run("python", "-m", "generator.client")
