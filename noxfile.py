@@ -59,3 +59,15 @@ def docs(session: nox.Session) -> None:
     """Build the API reference docs from generated/openapi.json into build/docs/ (static, offline)."""
     session.install("--group", "docs")
     session.run("python", "-m", "generator.docs", *session.posargs)
+
+
+@nox.session
+def clients(session: nox.Session) -> None:
+    """Generate TypeScript and Go clients into build/clients, compile them and smoke-test them."""
+    session.install("--group", "clients")
+    if not (ROOT / "node_modules" / ".bin" / "tsc").exists() and shutil.which("npm") is not None:
+        session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+    missing = session.run("python", "-m", "generator.clients", "--check-toolchains", silent=True)
+    if missing:
+        session.skip(f"a toolchain cannot be had: {missing.strip()}")
+    session.run("python", "-m", "generator.clients", *session.posargs)
