@@ -87,7 +87,13 @@ def _error_response(portal: Portal, error: BitrixError, operation_id: str | None
 def _render(portal: Portal, outcome: Outcome) -> Response:
     if outcome.error is not None:
         return _error_response(portal, outcome.error, outcome.operation_id)
-    return JSONResponse({"result": outcome.result, "time": outcome.time})
+    body: dict[str, Any] = {"result": outcome.result}
+    if outcome.total is not None:
+        body["total"] = outcome.total
+        if outcome.next is not None:
+            body["next"] = outcome.next
+    body["time"] = outcome.time
+    return JSONResponse(body)
 
 
 async def _read_body(request: Request) -> bytes | None:

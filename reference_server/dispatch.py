@@ -13,9 +13,9 @@ from .context import CallContext
 from .errors import BitrixError
 from .identities import Caller, Identities
 from .limits import Faults, LeakyBucket, OperatingBudget
-from .protocol import coerce, time_block
-from .registry import HANDLERS
-from .spec import Spec
+from .protocol import coerce, declared_names, time_block
+from .registry import HANDLERS, Page
+from .spec import Operation, Spec
 from .store import Store
 from .validation import RequestValidator
 
@@ -29,6 +29,8 @@ class Outcome:
     result: Any = None
     time: dict[str, Any] | None = None
     error: BitrixError | None = None
+    total: int | None = None  # list methods: the count of all matches, and the next page's offset
+    next: int | None = None
 
     def error_body(self, spec: Spec) -> dict[str, Any]:
         assert self.error is not None
@@ -91,14 +93,12 @@ class Dispatcher:
             if self.bucket is not None and not in_batch:
                 self.bucket.take()
             handler = HANDLERS[operation_id]
-            args = {
-                **coerce(params, op.request_schema, self.spec.resolve, strings=True),
-                **coerce(typed or {}, op.request_schema, self.spec.resolve, strings=False),
-            }
-            args = {k: v for k, v in args.items() if k not in RESERVED or (op.paginated and k == "start")}
+            ctx = CallContext(caller, self.store, self.identities, self.clock, operation_id, self, in_batch)
+            if handler.guard is not None:
+                handler.guard(ctx)
+            args = self._arguments(op, params, typed)
             if handler.validate:
                 self.validator.check(handler, args)
-            ctx = CallContext(caller, self.store, self.identities, self.clock, operation_id, self, in_batch)
             began = time.perf_counter()
             with self.store.lock:
                 result = handler.fn(ctx, args)
@@ -109,6 +109,38 @@ class Dispatcher:
                 self.budget.record(budget_key, processing + (fault.operating if fault else 0.0))
                 if not in_batch:
                     timing.update(self.budget.report(budget_key))
+            if isinstance(result, Page):
+                return Outcome(operation_id, result.rows, timing, total=result.total, next=result.next)
             return Outcome(operation_id, result=result, time=timing)
         except BitrixError as error:
             return Outcome(operation_id, error=error)
+
+    def _arguments(
+        self, op: Operation, params: dict[str, Any], typed: dict[str, Any] | None
+    ) -> dict[str, Any]:
+        """Query/form strings coerced to the spec's types, overridden by the typed JSON body; reserved
+        keys dropped (`start` stays for list methods)."""
+        if op.scope == "bizproc":
+            params, typed = (
+                self._upper_keys(op.request_schema, params),
+                self._upper_keys(op.request_schema, typed),
+            )
+        args = {
+            **coerce(params, op.request_schema, self.spec.resolve, strings=True),
+            **coerce(typed or {}, op.request_schema, self.spec.resolve, strings=False),
+        }
+        return {k: v for k, v in args.items() if k not in RESERVED or (op.paginated and k == "start")}
+
+    def _upper_keys(self, schema: dict[str, Any], params: dict[str, Any] | None) -> dict[str, Any]:
+        """Bizproc handlers upper-case their top-level keys (D14): `select` is `SELECT`. The declared
+        spelling wins over another spelling of the same name; `start` stays lower-case only."""
+        if not params:
+            return {}
+        names = {n.upper(): n for n in declared_names(schema, self.spec.resolve) if n.isupper()}
+        out: dict[str, Any] = {}
+        for key, value in params.items():
+            name = names.get(key.upper(), key) if isinstance(key, str) else key
+            if name != key and name in params:
+                continue
+            out[name] = value
+        return out

@@ -7,7 +7,12 @@ bug in the server, so rendering it raises `UndeclaredError` (a test drives every
 
 Where an operation lists one example under several statuses (`tasks.flow.Flow.pin` documents its
 errors under 200 and under 400, spec decision D2), the server answers with the error status: the
-lowest status of 400 or above. Errors under 200 are only accepted, never produced.
+lowest status of 400 or above. Errors under 200 are only accepted, never produced. The bizproc
+access errors are the exception (spec decision D16): pages document them under 400, the portal's
+access check answers 403, and both are declared; the server answers 403, like the portal.
+
+Some messages carry a value (`Wrong property key 1text!` names the key): `message` replaces the
+example's text with the literal one for this call; code and status still come from the example.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from typing import Any
 from .spec import Spec
 
 _FIELD_IN_MESSAGE = re.compile(r"^'[^']*'")
+# Declared under 400 and 403 (D16); a real portal's access exception is a 403.
+PREFERRED_STATUS = {"AppContextRequired": 403, "BizprocAccessDenied": 403}
 
 
 class UndeclaredError(AssertionError):
@@ -25,19 +32,21 @@ class UndeclaredError(AssertionError):
 
 
 class BitrixError(Exception):
-    def __init__(self, name: str, field: str | None = None) -> None:
+    def __init__(self, name: str, field: str | None = None, message: str | None = None) -> None:
         super().__init__(name)
         self.name = name
         self.field = field
+        self.message = message
 
     @classmethod
-    def named(cls, name: str, *, field: str | None = None) -> BitrixError:
-        """The error example `name`; `field` fills the quoted field of a field-invalid template."""
-        return cls(name, field)
+    def named(cls, name: str, *, field: str | None = None, message: str | None = None) -> BitrixError:
+        """The error example `name`; `field` fills the quoted field of a field-invalid template,
+        `message` replaces the text where the portal's message carries a value."""
+        return cls(name, field, message)
 
     def body(self, spec: Spec) -> dict[str, Any]:
         value = spec.example(self.name)
-        message = str(value["error_description"])
+        message = str(value["error_description"]) if self.message is None else self.message
         if self.field is not None:
             message = _FIELD_IN_MESSAGE.sub(lambda _: f"'{self.field}'", message, count=1)
         return {"error": str(value["error"]), "error_description": message}
@@ -54,4 +63,7 @@ class BitrixError(Exception):
             if not statuses:
                 raise UndeclaredError(f"no operation declares the error {self.name}")
         errors = [s for s in statuses if s >= 400]
+        preferred = PREFERRED_STATUS.get(self.name)
+        if preferred in errors:
+            return preferred
         return min(errors) if errors else min(statuses)

@@ -30,6 +30,7 @@ class Department:
     id: int
     name: str = ""
     parent: int | None = None
+    head: int | None = None  # the department's manager: its users (and sub-departments') are subordinates
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,21 @@ class Identities:
         wanted = self.department_closure(department) if with_subdepartments else {department}
         return {u.id for u in self.users.values() if wanted & set(u.departments)}
 
+    def subordinates(self, user_id: int) -> set[int]:
+        """Users of the departments `user_id` heads, sub-departments included, as a portal's
+        structure defines them (bizproc: whose tasks a manager may list and delegate to)."""
+        found: set[int] = set()
+        for dep in self.departments.values():
+            if dep.head == user_id:
+                found |= self.users_in(dep.id, with_subdepartments=True)
+        return found - {user_id}
+
+    def app_id(self, application: str) -> int:
+        """The numeric id of an application (`SYSTEM_CODE` `rest_app_<id>`): its rank among the
+        applications of the OAuth fixtures, in order of appearance."""
+        names = list(dict.fromkeys(t.application for t in self.tokens.values()))
+        return names.index(application) + 1 if application in names else len(names) + 1
+
 
 def _timestamp(value: Any) -> float | None:
     if value is None:
@@ -135,8 +151,12 @@ def load_identities(path: Path | None = None) -> Identities:
         )
     for d in data.get("departments", []):
         parent = d.get("parent")
+        head = d.get("head")
         ids.departments[int(d["id"])] = Department(
-            int(d["id"]), str(d.get("name", "")), int(parent) if parent is not None else None
+            int(d["id"]),
+            str(d.get("name", "")),
+            int(parent) if parent is not None else None,
+            int(head) if head is not None else None,
         )
     for g in data.get("groups", []):
         ids.groups[int(g["id"])] = Group(

@@ -178,6 +178,10 @@ def _is_list_like(value: dict[str, Any]) -> bool:
 
 
 def _coerce_string(value: str, types: set[str]) -> Any:  # noqa: PLR0911
+    if "string" in types and "integer" in types and _INT.match(value):
+        # an id or a status that may be a number or a word (`STATUS=3` or `STATUS=yes`): a digit
+        # string from a form is the number, as PHP's casts treat it
+        return int(value)
     if not types or "string" in types:
         return value
     if "integer" in types and _INT.match(value.strip()):
@@ -225,3 +229,8 @@ def time_block(start: float, finish: float, processing: float) -> dict[str, Any]
         "date_start": iso(start),
         "date_finish": iso(finish),
     }
+
+
+def declared_names(schema: dict[str, Any], resolve: Resolver) -> set[str]:
+    """The top-level member names a request schema declares, over its allOf/oneOf branches."""
+    return {name for branch in _branches(schema, resolve) for name in branch.get("properties", {})}

@@ -1,4 +1,5 @@
-"""Portal state: flows, per-user pins, workgroups, id counters.
+"""Portal state: flows, per-user pins, workgroups, id counters, and the business-process records
+(templates, workflows, tasks, robots and actions, handler calls) as JSON documents by kind and key.
 
 Everything lives in dicts. With a database file every change is also written to SQLite and committed
 before the call answers, so an acknowledged change survives a restart or a kill -9. All access goes
@@ -21,6 +22,7 @@ CREATE TABLE IF NOT EXISTS flows (id INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS pins (user_id INTEGER, flow_id INTEGER, PRIMARY KEY (user_id, flow_id));
 CREATE TABLE IF NOT EXISTS groups (id INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS records (kind TEXT, key TEXT, data TEXT NOT NULL, PRIMARY KEY (kind, key));
 """
 
 
@@ -31,6 +33,8 @@ class Store:
         self.pins: set[tuple[int, int]] = set()
         self.groups: dict[int, Group] = dict(groups or {})
         self.counters: dict[str, int] = {}
+        # kind -> key -> record; dicts keep insertion order, which is creation order
+        self.records: dict[str, dict[str, dict[str, Any]]] = {}
         self._db: sqlite3.Connection | None = None
         if db is not None:
             self._db = sqlite3.connect(db, check_same_thread=False, isolation_level=None)
@@ -48,6 +52,8 @@ class Store:
             raw = json.loads(data)
             self.groups[int(group_id)] = Group(int(group_id), raw["name"], tuple(raw["members"]))
         self.counters = {str(n): int(v) for n, v in self._db.execute("SELECT name, value FROM counters")}
+        for kind, key, data in self._db.execute("SELECT kind, key, data FROM records ORDER BY rowid"):
+            self.records.setdefault(str(kind), {})[str(key)] = json.loads(data)
 
     def _write(self, statements: list[tuple[str, tuple[Any, ...]]]) -> None:
         if self._db is None:
@@ -100,6 +106,29 @@ class Store:
             self.groups[group.id] = group
             data = json.dumps({"name": group.name, "members": list(group.members)})
             self._write([("INSERT OR REPLACE INTO groups VALUES (?, ?)", (group.id, data))])
+
+    def of(self, kind: str) -> dict[str, dict[str, Any]]:
+        """The records of one kind, by key (read only: change them through `save`)."""
+        return self.records.setdefault(kind, {})
+
+    def save(
+        self,
+        puts: list[tuple[str, str, dict[str, Any]]] | None = None,
+        deletes: list[tuple[str, str]] | None = None,
+    ) -> None:
+        """Write and delete records in one transaction, so that killing a workflow with its tasks is
+        all or nothing on disk too."""
+        statements: list[tuple[str, tuple[Any, ...]]] = []
+        with self.lock:
+            for kind, key, data in puts or []:
+                self.of(kind)[key] = data
+                # an upsert keeps the rowid, and with it the creation order after a restart
+                upsert = "INSERT INTO records VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET data = excluded.data"
+                statements.append((upsert, (kind, key, json.dumps(data))))
+            for kind, key in deletes or []:
+                self.of(kind).pop(key, None)
+                statements.append(("DELETE FROM records WHERE kind = ? AND key = ?", (kind, key)))
+            self._write(statements)
 
     def close(self) -> None:
         if self._db is not None:

@@ -43,14 +43,63 @@ class RequestValidator:
         return self._validators[operation_id]
 
     def check(self, handler: Handler, params: dict[str, Any]) -> None:
-        error = best_match(self.validator(handler.operation_id).iter_errors(params))
+        errors = self.validator(handler.operation_id).iter_errors(params)
+        if handler.fields:
+            self._check_fields(handler, errors)
+            return
+        error = best_match(errors)
         if error is None:
             return
+        self._fail(handler, error)
+
+    def _check_fields(self, handler: Handler, errors: Any) -> None:
+        """Bizproc: the error of the failing parameter; failures where the handler copes are dropped."""
+        kept = [e for e in errors if _mapped(handler, e) is not None or _unmapped(handler, e)]
+        error = best_match(kept)
+        if error is None:
+            return
+        name = _mapped(handler, error)
+        if name is None:
+            self._fail(handler, error)
+            return
+        raise BitrixError.named(name)
+
+    def _fail(self, handler: Handler, error: ValidationError) -> None:
         op = self.spec.operations[handler.operation_id]
         for name in handler.invalid_errors:
             if op.statuses_of(name):
                 raise BitrixError.named(name, field=field_of(error) if "FieldInvalid" in name else None)
         raise BitrixError.named(handler.invalid_errors[-1])
+
+
+def dotted_path(error: ValidationError) -> str:
+    """`FIELDS.NAME`, `SELECT.*` (list indexes as `*`), with a missing required member appended."""
+    parts = ["*" if isinstance(p, int) else str(p) for p in error.absolute_path]
+    required = error.validator_value
+    if error.validator == "required" and isinstance(error.instance, dict) and isinstance(required, list):
+        missing = [name for name in required if name not in error.instance]
+        if missing:
+            parts.append(str(missing[0]))
+    return ".".join(parts)
+
+
+def _lookup(handler: Handler, error: ValidationError) -> tuple[bool, str | None]:
+    """(found, error name) for the longest prefix of the error's path that the handler maps."""
+    parts = dotted_path(error).split(".") if dotted_path(error) else []
+    # "" is the catch-all entry: the error for anything no longer path names
+    for size in range(len(parts), -1, -1):
+        path = ".".join(parts[:size])
+        if path in handler.fields:
+            return True, handler.fields[path]
+    return False, None
+
+
+def _mapped(handler: Handler, error: ValidationError) -> str | None:
+    return _lookup(handler, error)[1]
+
+
+def _unmapped(handler: Handler, error: ValidationError) -> bool:
+    return not _lookup(handler, error)[0]
 
 
 def field_of(error: ValidationError) -> str:

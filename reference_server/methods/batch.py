@@ -99,6 +99,10 @@ def batch(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
             continue
         results[cmd_id] = outcome.result
         times[cmd_id] = outcome.time
+        if outcome.total is not None:
+            totals[cmd_id] = outcome.total
+        if outcome.next is not None:
+            nexts[cmd_id] = outcome.next
     return {
         "result": php_json(results) if results else [],
         "result_error": php_json(errors),

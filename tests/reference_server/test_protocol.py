@@ -132,9 +132,8 @@ def test_unknown_method(portal: Portal) -> None:
     )
 
 
-def test_pending_method_is_not_found(portal: Portal) -> None:
-    # bizproc handlers arrive in part 2; until then their calls are unknown methods
-    assert error_of(portal.call("bizproc.workflow.template.list"))[1] == "ERROR_METHOD_NOT_FOUND"
+def test_unknown_bizproc_method_is_not_found(portal: Portal) -> None:
+    assert error_of(portal.call("bizproc.workflow.template.copy"))[1] == "ERROR_METHOD_NOT_FOUND"
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,213 @@
+"""Workflow tasks: `bizproc.task.list/complete/delegate` (scope `bizproc`, any user).
+
+task.list has one row per task and assignee. A user sees their own rows; asking for another user's
+(`FILTER.USER_ID`) needs that user to be a subordinate (the departments the caller heads, README),
+or the caller to be an administrator, who sees every row and without a USER_ID filter gets all of
+them. A task stays listed for one day after its workflow ended (digest 4.10), then drops out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import documents, lists
+from ..context import CallContext
+from ..engine import OPEN, STATE_TITLES, USER_WAITING, Engine
+from ..errors import BitrixError
+from ..registry import Page, method
+
+RETENTION = 86400.0
+FIELDS = {
+    "ID": lists.INT,
+    "WORKFLOW_ID": lists.TEXT,
+    "DOCUMENT_NAME": lists.TEXT,
+    "DESCRIPTION": lists.TEXT,
+    "NAME": lists.TEXT,
+    "MODIFIED": lists.DATE,
+    "WORKFLOW_STARTED": lists.DATE,
+    "WORKFLOW_STARTED_BY": lists.INT,
+    "OVERDUE_DATE": lists.DATE,
+    "WORKFLOW_TEMPLATE_ID": lists.INT,
+    "WORKFLOW_TEMPLATE_NAME": lists.TEXT,
+    "WORKFLOW_STATE": lists.TEXT,
+    "STATUS": lists.INT,
+    "USER_ID": lists.INT,
+    "USER_STATUS": lists.INT,
+    "MODULE_ID": lists.TEXT,
+    "ENTITY": lists.TEXT,
+    "DOCUMENT_ID": lists.TEXT,
+    "ACTIVITY": lists.TEXT,
+    "ACTIVITY_NAME": lists.TEXT,
+    "PARAMETERS": lists.TEXT,
+    "DOCUMENT_URL": lists.TEXT,
+}
+DEFAULT_SELECT = ["ENTITY", "DOCUMENT_ID", "ID", "WORKFLOW_ID", "DOCUMENT_NAME", "NAME", "DOCUMENT_URL"]
+ALWAYS = ["MODULE_ID", "ENTITY", "DOCUMENT_ID", "DOCUMENT_URL"]
+ANSWERS = {"yes": 1, "no": 2, "ok": 3, "cancel": 4}
+
+
+def _rows(ctx: CallContext) -> list[dict[str, Any]]:
+    workflows = ctx.store.of("workflow")
+    now = ctx.clock()
+    rows: list[dict[str, Any]] = []
+    for task in ctx.store.of("task").values():
+        workflow = workflows.get(task["WORKFLOW_ID"])
+        if workflow is None:
+            continue
+        finished = workflow.get("FINISHED_AT")
+        if finished is not None and now - finished > RETENTION:
+            continue
+        document = workflow["DOCUMENT"]
+        for user, user_status in task["USERS"].items():
+            rows.append(
+                {
+                    "ID": str(task["ID"]),
+                    "WORKFLOW_ID": task["WORKFLOW_ID"],
+                    "DOCUMENT_NAME": document[2],
+                    "DESCRIPTION": task["DESCRIPTION"],
+                    "NAME": task["NAME"],
+                    "MODIFIED": task["MODIFIED"],
+                    "WORKFLOW_STARTED": workflow["STARTED"],
+                    "WORKFLOW_STARTED_BY": str(workflow["STARTED_BY"]),
+                    "OVERDUE_DATE": task["OVERDUE_DATE"],
+                    "WORKFLOW_TEMPLATE_ID": str(workflow["TEMPLATE_ID"]),
+                    "WORKFLOW_TEMPLATE_NAME": workflow["TEMPLATE_NAME"],
+                    "WORKFLOW_STATE": STATE_TITLES[workflow["STATE"]],
+                    "STATUS": str(task["STATUS"]),
+                    "USER_ID": user,
+                    "USER_STATUS": str(user_status),
+                    "MODULE_ID": document[0],
+                    "ENTITY": document[1],
+                    "DOCUMENT_ID": document[2],
+                    "ACTIVITY": task["ACTIVITY"],
+                    "ACTIVITY_NAME": task["ACTIVITY_NAME"],
+                    "PARAMETERS": task["PARAMETERS"],
+                    "DOCUMENT_URL": documents.url(document),
+                }
+            )
+    return rows
+
+
+def _user_filter(ctx: CallContext, value: Any) -> dict[str, Any]:
+    """The filter with the USER_ID condition the caller is allowed (digest 5.4)."""
+    conditions = dict(value) if isinstance(value, dict) else {}
+    user = ctx.caller.user
+    asked = [k for k in conditions if re.fullmatch(r"=?USER_ID", str(k), re.IGNORECASE)]
+    if user.admin:
+        return conditions
+    if not asked:
+        conditions["USER_ID"] = user.id
+        return conditions
+    allowed = {str(user.id)} | {str(u) for u in ctx.identities.subordinates(user.id)}
+    for key in asked:
+        wanted = conditions[key] if isinstance(conditions[key], list) else [conditions[key]]
+        if not all(str(w) in allowed for w in wanted):
+            raise BitrixError.named("BizprocAccessDenied")
+    return conditions
+
+
+@method("bizproc.task.list", fields={"": None, "SELECT": "TaskSelectInvalid", "SELECT.*": None})
+def task_list(ctx: CallContext, params: dict[str, Any]) -> Page:
+    conditions = _user_filter(ctx, params.get("FILTER"))
+    chosen = lists.select(params.get("SELECT"), FIELDS, DEFAULT_SELECT)
+    chosen += [name for name in ALWAYS if name not in chosen]
+    rows = lists.filter_rows(_rows(ctx), conditions, FIELDS)
+    rows = lists.order_rows(rows, params.get("ORDER"), FIELDS, {"ID": "DESC"})
+    return lists.page(rows, params.get("start"), chosen)
+
+
+def _as_id(value: Any) -> int:
+    return value if isinstance(value, int) else int(value)
+
+
+@method(
+    "bizproc.task.complete",
+    fields={
+        "": "TaskIdEmpty",
+        "TASK_ID": "TaskIdEmpty",
+        "STATUS": "TaskStatusIncorrect",
+        "COMMENT": None,
+        "FIELDS": None,
+    },
+)
+def complete(ctx: CallContext, params: dict[str, Any]) -> bool:
+    status = params["STATUS"]
+    answer = ANSWERS[status.lower()] if isinstance(status, str) else int(status)
+    run = Engine(ctx.store, ctx.identities, ctx.clock)
+    task = run.get("task", str(_as_id(params["TASK_ID"])))
+    user = ctx.caller.user.id
+    # another user's task is "not found" too: a user completes only their own tasks
+    if task is None or str(user) not in task["USERS"]:
+        raise BitrixError.named("TaskNotFound")
+    if task["STATUS"] != OPEN or task["USERS"][str(user)] != USER_WAITING:
+        raise BitrixError.named("TaskAlreadyCompleted")
+    if task["ACTIVITY"] not in ("ApproveActivity", "ReviewActivity") and not task["ACTIVITY"].startswith(
+        "RequestInformation"
+    ):
+        raise BitrixError.named("TaskTypeIncorrect")
+    comment = params.get("COMMENT")
+    fields = params.get("FIELDS")
+    run.answer(
+        task,
+        user,
+        answer,
+        comment if isinstance(comment, str) else "",
+        fields if isinstance(fields, dict) else {},
+    )
+    run.flush()
+    return True
+
+
+def _delegation_error(ctx: CallContext, task: dict[str, Any] | None, source: int, target: int) -> str | None:
+    """Why one task cannot go from `source` to `target`, in the portal's (English) words."""
+    if task is None or task["STATUS"] != OPEN or task["USERS"].get(str(source)) != USER_WAITING:
+        return "User is not responsible for the task"
+    caller = ctx.caller.user
+    if caller.id != source and not caller.admin:
+        return "User is not responsible for the task"
+    allowed = task["DELEGATION"]
+    if allowed == "none" or (allowed == "subordinates" and target not in ctx.identities.subordinates(source)):
+        # the portal's own text for this case is not documented (report: spec gap)
+        return "Task delegation to this user is not allowed"
+    return None
+
+
+@method(
+    "bizproc.task.delegate",
+    fields={
+        "": "TaskIdsInvalid",
+        "TASK_IDS": "TaskIdsInvalid",
+        "FROM_USER_ID": "FromUserIdInvalid",
+        "TO_USER_ID": "ToUserIdInvalid",
+    },
+)
+def delegate(ctx: CallContext, params: dict[str, Any]) -> bool:
+    task_ids = [_as_id(t) for t in params["TASK_IDS"]]
+    if not task_ids:
+        raise BitrixError.named("TaskIdsInvalid")
+    source, target = _as_id(params["FROM_USER_ID"]), _as_id(params["TO_USER_ID"])
+    if source not in ctx.identities.users:
+        raise BitrixError.named("FromUserIdInvalid")
+    if target not in ctx.identities.users:
+        raise BitrixError.named("ToUserIdInvalid")
+    if ctx.identities.users[target].extranet:
+        raise BitrixError.named("DelegationIntranetOnly")
+    run = Engine(ctx.store, ctx.identities, ctx.clock)
+    problems: list[str] = []
+    for task_id in dict.fromkeys(task_ids):
+        task = run.get("task", str(task_id))
+        problem = _delegation_error(ctx, task, source, target)
+        if problem is not None:
+            problems.append(problem)
+        elif task is not None and source != target:
+            users = task["USERS"]
+            users.pop(str(source))
+            users.setdefault(str(target), USER_WAITING)
+            task["MODIFIED"] = run.now()
+    if len(problems) > 1:
+        raise BitrixError.named("DelegationErrorsJoined", message=";".join(problems))
+    if problems:
+        raise BitrixError.named("DelegationNotResponsible", message=problems[0])
+    run.flush()
+    return True

@@ -1,0 +1,163 @@
+"""Workflow templates: `bizproc.workflow.template.add/update/delete/list` (scope `bizproc`).
+
+add, update and delete need an application (a webhook gets "Application context required", 403,
+spec decision D16) and an administrator; a template belongs to the application that added it
+(`SYSTEM_CODE` `rest_app_<appId>`), and only that application may change or delete it (D19).
+`TEMPLATE_DATA` is `[fileName, base64]`: an executable program (engine format, README) or an
+opaque `.bpt` file, stored as sent.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import access, documents, lists, program
+from ..context import CallContext
+from ..errors import BitrixError
+from ..protocol import iso, php_json
+from ..registry import Page, method
+
+KIND = "template"
+FIELDS = {
+    "ID": lists.INT,
+    "MODULE_ID": lists.TEXT,
+    "ENTITY": lists.TEXT,
+    "DOCUMENT_TYPE": lists.TEXT,
+    "AUTO_EXECUTE": lists.INT,
+    "NAME": lists.TEXT,
+    "DESCRIPTION": lists.TEXT,  # undocumented, but the portal accepts it (digest 4.8)
+    "TEMPLATE": lists.TEXT,
+    "PARAMETERS": lists.TEXT,
+    "VARIABLES": lists.TEXT,
+    "CONSTANTS": lists.TEXT,
+    "MODIFIED": lists.DATE,
+    "IS_MODIFIED": lists.TEXT,
+    "USER_ID": lists.INT,
+    "SYSTEM_CODE": lists.TEXT,
+}
+# The spec's SELECT enum has no DESCRIPTION; a request that sends it still gets it.
+UPDATABLE = ("NAME", "DESCRIPTION", "TEMPLATE_DATA", "AUTO_EXECUTE")
+ADD_FIELDS: dict[str, str | None] = {
+    "": "WorkflowTemplateIncorrectData",
+    "DOCUMENT_TYPE": "WorkflowTemplateIncorrectDocumentType",
+    "NAME": "WorkflowTemplateEmptyName",
+    "DESCRIPTION": None,
+    "TEMPLATE_DATA": "WorkflowTemplateIncorrectData",
+    "AUTO_EXECUTE": "WorkflowTemplateIncorrectAutoExecute",
+}
+UPDATE_FIELDS: dict[str, str | None] = {
+    "": "WorkflowTemplateNotFound",
+    "ID": "WorkflowTemplateNotFound",
+    "FIELDS": "WorkflowTemplateNoFieldsToUpdate",
+    "FIELDS.NAME": "WorkflowTemplateEmptyName",
+    "FIELDS.DESCRIPTION": None,
+    "FIELDS.TEMPLATE_DATA": "WorkflowTemplateIncorrectData",
+    "FIELDS.AUTO_EXECUTE": "WorkflowTemplateIncorrectAutoExecute",
+}
+
+
+def system_code(ctx: CallContext) -> str:
+    return f"rest_app_{ctx.identities.app_id(access.application(ctx))}"
+
+
+def _apply_data(template: dict[str, Any], upload: Any) -> None:
+    name, data = program.decode(upload)
+    template["FILE_NAME"] = name
+    template["DATA"] = upload[1]
+    template["PROGRAM"] = program.parse(data)
+
+
+def _owned(ctx: CallContext, template_id: Any, not_owner: str) -> dict[str, Any]:
+    template = ctx.store.of(KIND).get(str(template_id))
+    if template is None:
+        raise BitrixError.named("WorkflowTemplateNotFound")
+    if template["SYSTEM_CODE"] != system_code(ctx):
+        raise BitrixError.named(not_owner)
+    return template
+
+
+@method("bizproc.workflow.template.add", fields=ADD_FIELDS, guard=access.app_admin)
+def add(ctx: CallContext, params: dict[str, Any]) -> int:
+    document_type = params["DOCUMENT_TYPE"]
+    if not documents.valid_type(document_type):
+        raise BitrixError.named("WorkflowTemplateIncorrectDocumentType")
+    if not params["NAME"].strip():
+        raise BitrixError.named("WorkflowTemplateEmptyName")
+    template: dict[str, Any] = {
+        "ID": 0,
+        "MODULE_ID": document_type[0],
+        "ENTITY": document_type[1],
+        "DOCUMENT_TYPE": list(document_type),
+        "AUTO_EXECUTE": params.get("AUTO_EXECUTE", 0),
+        "NAME": params["NAME"],
+        "DESCRIPTION": str(params.get("DESCRIPTION", "")),
+        "MODIFIED": iso(ctx.clock()),
+        "IS_MODIFIED": "N",
+        "USER_ID": ctx.caller.user.id,
+        "SYSTEM_CODE": system_code(ctx),
+        "APP": access.application(ctx),
+    }
+    _apply_data(template, params["TEMPLATE_DATA"])
+    template["ID"] = ctx.store.next_id(KIND)
+    ctx.store.save([(KIND, str(template["ID"]), template)])
+    return int(template["ID"])
+
+
+@method("bizproc.workflow.template.update", fields=UPDATE_FIELDS, guard=access.app_admin)
+def update(ctx: CallContext, params: dict[str, Any]) -> int:
+    sent = {k: v for k, v in params["FIELDS"].items() if k in UPDATABLE}
+    template = dict(_owned(ctx, params["ID"], "WorkflowTemplateNotOwnerUpdate"))
+    if not sent:
+        raise BitrixError.named("WorkflowTemplateNoFieldsToUpdate")
+    if "NAME" in sent and not sent["NAME"].strip():
+        raise BitrixError.named("WorkflowTemplateEmptyName")
+    if "TEMPLATE_DATA" in sent:
+        _apply_data(template, sent["TEMPLATE_DATA"])
+    for key in ("NAME", "AUTO_EXECUTE"):
+        if key in sent:
+            template[key] = sent[key]
+    if "DESCRIPTION" in sent:
+        template["DESCRIPTION"] = str(sent["DESCRIPTION"])
+    template.update(MODIFIED=iso(ctx.clock()), USER_ID=ctx.caller.user.id)
+    ctx.store.save([(KIND, str(template["ID"]), template)])
+    return int(template["ID"])
+
+
+@method("bizproc.workflow.template.delete", fields={"": "WorkflowTemplateNotFound"}, guard=access.app_admin)
+def delete(ctx: CallContext, params: dict[str, Any]) -> None:
+    template = _owned(ctx, params["ID"], "WorkflowTemplateNotOwnerDelete")
+    # running workflows keep their snapshot of the template and go on
+    ctx.store.save(deletes=[(KIND, str(template["ID"]))])
+
+
+def _row(template: dict[str, Any]) -> dict[str, Any]:
+    code = template.get("PROGRAM")
+    return {
+        "ID": str(template["ID"]),
+        "MODULE_ID": template["MODULE_ID"],
+        "ENTITY": template["ENTITY"],
+        "DOCUMENT_TYPE": template["DOCUMENT_TYPE"][2],
+        "AUTO_EXECUTE": str(template["AUTO_EXECUTE"]),
+        "NAME": template["NAME"],
+        "DESCRIPTION": template["DESCRIPTION"],
+        "TEMPLATE": program.tree(code),
+        "PARAMETERS": php_json(code["parameters"] if code else {}),
+        "VARIABLES": php_json(code["variables"] if code else {}),
+        "CONSTANTS": php_json(code["constants"] if code else {}),
+        "MODIFIED": template["MODIFIED"],
+        "IS_MODIFIED": template["IS_MODIFIED"],
+        "USER_ID": str(template["USER_ID"]),
+        "SYSTEM_CODE": template["SYSTEM_CODE"],
+    }
+
+
+LIST_FIELDS: dict[str, str | None] = {"": None}
+
+
+@method("bizproc.workflow.template.list", fields=LIST_FIELDS, guard=access.admin)
+def template_list(ctx: CallContext, params: dict[str, Any]) -> Page:
+    rows = [_row(t) for t in ctx.store.of(KIND).values()]
+    chosen = lists.select(params.get("SELECT"), FIELDS, ["ID"])
+    rows = lists.filter_rows(rows, params.get("FILTER"), FIELDS)
+    rows = lists.order_rows(rows, params.get("ORDER"), FIELDS, {"ID": "ASC"})
+    return lists.page(rows, params.get("start"), chosen)
