@@ -68,6 +68,6 @@ def clients(session: nox.Session) -> None:
     if not (ROOT / "node_modules" / ".bin" / "tsc").exists() and shutil.which("npm") is not None:
         session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
     missing = session.run("python", "-m", "generator.clients", "--check-toolchains", silent=True)
-    if missing:
+    if isinstance(missing, str) and missing.strip():
         session.skip(f"a toolchain cannot be had: {missing.strip()}")
     session.run("python", "-m", "generator.clients", *session.posargs)

@@ -64,10 +64,13 @@ def halt_default(doc: Json) -> None:
 
 
 def batch_maps_any_of(doc: Json) -> None:
-    """S4 (TS): a oneOf with a map-of-$ref branch (`result_error`, `result_time` of BatchResult) makes
-    typescript-fetch import a model named `any` (`Cannot find module './any'`, TS2307). The branches are
-    disjoint by JSON type, so `anyOf` means the same; it also spares Go's oneOf decoder, which ignores
-    minItems/maxItems and so finds `[]` matching both EmptyPhpMap and the non-empty array branch."""
+    """S4 (TS, and Go at run time): a oneOf with a map-of-$ref branch (`result_error`, `result_time` of
+    BatchResult) makes typescript-fetch import a model named `any` (`Cannot find module './any'`,
+    TS2307). The branches are disjoint by JSON type, so `anyOf` means the same. It also lets Go decode
+    them: Go checks each oneOf member with gopkg.in/validator.v2, which rejects every non-struct
+    (`unsupported type`), so `result_error: []` fails with `data failed to match schemas in oneOf`.
+    (The same Go failure hits every oneOf of arrays, maps or scalars, e.g. WorkflowTemplate PARAMETERS;
+    making those anyOf too is the wider fix, not needed to compile.)"""
     for prop in doc["components"]["schemas"]["BatchResult"]["properties"].values():
         if "oneOf" in prop:
             prop["anyOf"] = prop.pop("oneOf")
