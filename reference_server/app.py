@@ -216,6 +216,21 @@ async def reset_limits(request: Request) -> Response:
     return JSONResponse({"result": True})
 
 
+async def bizproc_state(request: Request) -> Response:
+    """What the portal keeps but no REST method shows: the handler calls of robots and actions (with
+    their event tokens, since the server sends no HTTP callbacks) and every stored workflow,
+    finished ones included, with status text, outputs and log."""
+    portal: Portal = request.app.state.portal
+    kind = {"calls": "call", "workflows": "workflow"}.get(str(request.path_params["kind"]))
+    if kind is None:
+        return JSONResponse(
+            {"error": "NOT_FOUND", "error_description": "calls or workflows"}, status_code=404
+        )
+    with portal.store.lock:
+        records = list(portal.store.of(kind).values())
+    return JSONResponse({kind + "s": records})
+
+
 class _AnyVerb:
     """ASGI wrapper: a portal answers whatever the HTTP verb (PHP reads $_REQUEST), and Starlette
     routes a plain function for GET only."""
@@ -234,6 +249,7 @@ def build_app(config: ServerConfig) -> Starlette:
         routes += [
             Route("/_reference/faults", faults_endpoint, methods=["GET", "POST", "DELETE"]),
             Route("/_reference/limits/reset", reset_limits, methods=["POST"]),
+            Route("/_reference/bizproc/{kind:str}", bizproc_state, methods=["GET"]),
         ]
     app = Starlette(routes=routes)
     app.state.portal = Portal(config)
