@@ -26,7 +26,9 @@ class Bitrix24Error(Exception):
     error, `""` for some bizproc errors; tell flow errors apart by `description`.
     """
 
-    def __init__(self, code: str, description: str, status_code: int, operation: str, body: Mapping[str, Any]):
+    def __init__(
+        self, code: str, description: str, status_code: int, operation: str, body: Mapping[str, Any]
+    ):
         self.code = code
         self.description = description
         self.status_code = status_code

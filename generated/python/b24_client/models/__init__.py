@@ -72,6 +72,7 @@ from .flow_create_data import FlowCreateData
 from .flow_update_data import FlowUpdateData
 from .list_filter import ListFilter
 from .list_order import ListOrder
+from .list_order_additional_property_type_0 import ListOrderAdditionalPropertyType0
 from .localized_text_type_1 import LocalizedTextType1
 from .paged_envelope import PagedEnvelope
 from .response_time import ResponseTime
@@ -188,6 +189,7 @@ __all__ = (
     "FlowUpdateData",
     "ListFilter",
     "ListOrder",
+    "ListOrderAdditionalPropertyType0",
     "LocalizedTextType1",
     "PagedEnvelope",
     "ResponseTime",
