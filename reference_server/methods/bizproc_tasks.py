@@ -117,23 +117,27 @@ def task_list(ctx: CallContext, params: dict[str, Any]) -> Page:
     return lists.page(rows, params.get("start"), chosen)
 
 
+def _answer(status: Any) -> int:
+    """1-4, as a number, a digit string or a word (yes/no/ok/cancel, any case); else "incorrect STATUS"."""
+    if isinstance(status, str):
+        text = status.strip().lower()
+        status = ANSWERS.get(text, int(text) if text.isdigit() else 0)
+    if isinstance(status, bool) or not isinstance(status, int) or status not in (1, 2, 3, 4):
+        raise BitrixError.named("TaskStatusIncorrect")
+    return status
+
+
 def _as_id(value: Any) -> int:
     return value if isinstance(value, int) else int(value)
 
 
 @method(
     "bizproc.task.complete",
-    fields={
-        "": "TaskIdEmpty",
-        "TASK_ID": "TaskIdEmpty",
-        "STATUS": "TaskStatusIncorrect",
-        "COMMENT": None,
-        "FIELDS": None,
-    },
+    # STATUS is read by the handler: the portal takes the words in any letter case
+    fields={"": "TaskIdEmpty", "TASK_ID": "TaskIdEmpty", "STATUS": None, "COMMENT": None, "FIELDS": None},
 )
 def complete(ctx: CallContext, params: dict[str, Any]) -> bool:
-    status = params["STATUS"]
-    answer = ANSWERS[status.lower()] if isinstance(status, str) else int(status)
+    answer = _answer(params.get("STATUS"))
     run = Engine(ctx.store, ctx.identities, ctx.clock)
     task = run.get("task", str(_as_id(params["TASK_ID"])))
     user = ctx.caller.user.id
