@@ -51,7 +51,7 @@ def upload(content: dict[str, Any] | str | bytes, name: str = "flow.json") -> li
 
 def add_template(
     portal: Portal,
-    steps: list[dict[str, Any]] | None = None,
+    steps: list[Any] | None = None,
     document_type: list[str] | None = None,
     token: str = APP,
     **extra: Any,
