@@ -312,6 +312,24 @@ def _int32_ids(doc: Json, pointer: str, schema: Json) -> list[str]:
     return problems
 
 
+def _generator_traps(pointer: str, schema: Json) -> list[str]:
+    """Forms that break openapi-generator's Go or TypeScript output (spec/README.md, D31)."""
+    problems = []
+    unions = [*schema.get("oneOf", []), *schema.get("anyOf", [])]
+    if unions and "default" in schema:
+        problems.append(f"{pointer}: `default` next to a union; put it in its branch")
+    for branch in unions:
+        if isinstance(branch, dict) and branch.get("additionalProperties") == {}:
+            problems.append(
+                f"{pointer}: a union branch with `additionalProperties: {{}}`; describe the values"
+            )
+    for key in ("properties",):
+        for name, child in (schema.get(key) or {}).items():
+            if isinstance(child, dict) and child.get("type") == "null":
+                problems.append(f"{pointer}/{key}/{name}: a bare `type: null`; write `const: null`")
+    return problems
+
+
 def check_portable_schemas(doc: Json) -> list[str]:
     problems = []
     for name in doc.get("components", {}).get("schemas", {}):
@@ -330,6 +348,7 @@ def check_portable_schemas(doc: Json) -> list[str]:
             problems.append(f"{pointer}: a tuple needs items (a schema), minItems and maxItems")
         if schema.get("type") == "array" and "items" not in schema and "prefixItems" not in schema:
             problems.append(f"{pointer}: an array needs `items` (use `items: {{}}` for any)")
+        problems += _generator_traps(pointer, schema)
         types = schema.get("type")
         if "enum" in schema and (None in schema["enum"] or (isinstance(types, list) and "null" in types)):
             problems.append(f"{pointer}: nullable enum; use oneOf [$ref, {{type: 'null'}}]")

@@ -48,3 +48,12 @@ def test_an_int32_id_is_caught(spec_copy: Path) -> None:
     dump(file, schema)
     problems = rules.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
     assert any("integer id needs format int64" in p for p in problems), problems
+
+
+def test_a_default_next_to_a_union_is_caught(spec_copy: Path) -> None:
+    file = spec_copy / "components" / "schemas" / "IdInput.yaml"
+    schema = load(file)
+    schema["default"] = 1
+    dump(file, schema)
+    problems = rules.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
+    assert any("IdInput" in p and "`default` next to a union" in p for p in problems), problems

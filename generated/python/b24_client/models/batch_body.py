@@ -21,7 +21,7 @@ class BatchBody:
     cmd: BatchBodyCmdType0 | list[str]
     """ The commands, at most 50: an object mapping a command id of your choice to a `method?query` string, or a
     list of such strings (ids 0, 1, 2, ...). Commands that are not strings are skipped. """
-    halt: BatchBodyHaltType1 | bool | Unset = False
+    halt: BatchBodyHaltType1 | bool | Unset = UNSET
     """ Stop at the first failing command (`true` or `1`); the commands after it do not run and appear nowhere in
     the result. By default every command runs. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -17,7 +17,7 @@ T = TypeVar("T", bound="BizprocWorkflowTemplateDeleteResponse200")
 
 @_attrs_define
 class BizprocWorkflowTemplateDeleteResponse200:
-    result: None
+    result: Any
     """ Always `null` on success. """
     time: ResponseTime | Unset = UNSET
     """ Timing block that a portal adds to every successful response (never to an error body). The six base fields
