@@ -31,6 +31,17 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session
+def contract(session: nox.Session) -> None:
+    """Contract-test a server against the spec: the in-process reference server by default, or any
+    server with `-- --base-url URL [--token T] [--live]` (see contract_tests/README.md)."""
+    session.install("--group", "contract")
+    session.run(
+        "pytest", "contract_tests", "-p", "no:cacheprovider",
+        "--junitxml", "build/contract/junit.xml", "--report-dir", "build/contract", *session.posargs,
+    )  # fmt: skip
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     """ruff (lint and format) and mypy --strict on our own code."""
     session.install("--group", "lint")

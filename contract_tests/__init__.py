@@ -1,0 +1,1 @@
+"""Contract tests: check any Bitrix24-compatible server against the bundled spec (see README.md)."""

@@ -1,0 +1,68 @@
+"""pytest plugin of the contract suite: options, the target, clean-up and the per-operation summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from contract_tests import session as run
+from contract_tests import target
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("contract", "Bitrix24 contract suite")
+    group.addoption(
+        "--base-url", help="server to test, e.g. https://portal/rest/1/code/ (default: in-process)"
+    )
+    group.addoption("--token", help="OAuth access token, sent as `auth` (use with https://portal/rest)")
+    group.addoption("--live", action="store_true", help="a real portal: touch only objects this run creates")
+    group.addoption("--max-examples", type=int, default=20, help="generated cases per operation (default 20)")
+    group.addoption("--stateful-steps", type=int, default=6, help="calls per stateful sequence (default 6)")
+    group.addoption(
+        "--operations", help="only operations whose path matches this regex, e.g. '^/tasks\\.flow'"
+    )
+    group.addoption("--mutant", help="test a deliberately broken in-process server (see mutants.py)")
+    group.addoption("--report-dir", default="build/contract", help="where summary.txt / summary.json go")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    base_url = config.getoption("--base-url", default=None)
+    if base_url is None:
+        current = run.in_process_target(config.getoption("--mutant", default=None))
+        current.live = bool(config.getoption("--live", default=False))
+    else:
+        current = target.Target(
+            base_url=target.validate_base_url(base_url),
+            token=config.getoption("--token"),
+            live=bool(config.getoption("--live")),
+        )
+    run.start(
+        current,
+        max_examples=int(config.getoption("--max-examples", default=20)),
+        stateful_steps=int(config.getoption("--stateful-steps", default=6)),
+        operations=config.getoption("--operations", default=None),
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    left = run.clean_up()
+    if left:
+        print(f"\ncontract: could not remove {len(left)} object(s) this run created: {left}")
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    summary = run.SUMMARY
+    if summary is None:
+        return
+    written = summary.write(Path(str(config.getoption("--report-dir", default="build/contract"))))
+    terminalreporter.section(f"contract: {target.CURRENT.describe()}")
+    terminalreporter.write_line(summary.table())
+    for operation, reasons in summary.skipped.items():
+        terminalreporter.write_line(f"not exercised: {operation}: {'; '.join(reasons)}")
+    if summary.failures:
+        terminalreporter.section("contract failures (with a curl that reproduces each)")
+        terminalreporter.write_line(summary.failure_report())
+    terminalreporter.write_line(f"reports: {', '.join(str(p) for p in written)}")

@@ -1,0 +1,192 @@
+"""What the suite knows about each operation, read from the bundled spec (never typed in by hand).
+
+- the declared errors (`x-bitrix-errors`), paging (`x-bitrix-pagination`), toggles (`x-bitrix-toggle`);
+- from the OpenAPI links: which operation creates the objects that another one acts on, where the id
+  travels, and which operation deletes them (used for live-mode safety and clean-up).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from contract_tests.target import BUNDLE
+
+Json = Any
+_EXPRESSION = re.compile(r"^\$(response|request)\.body#(/.*)?$")
+# Reads change nothing; everything else is a write that live mode restricts to objects of this run.
+_READ_SUFFIXES = (".get", ".list", ".instances", ".isExists")
+
+
+@dataclass(frozen=True)
+class Binding:
+    """A link says: member `path` of `target`'s request body carries a value taken from `source`."""
+
+    source: str
+    target: str
+    path: tuple[str, ...]
+    side: str  # "response" or "request": which body of the source call the value comes from
+    pointer: str
+
+
+@cache
+def spec() -> Json:
+    return json.loads(BUNDLE.read_text(encoding="utf-8"))
+
+
+def deref(node: Json) -> Json:
+    while isinstance(node, dict) and "$ref" in node:
+        target = spec()
+        for part in node["$ref"][2:].split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+@cache
+def operations() -> dict[str, Json]:
+    return {item["post"]["operationId"]: item["post"] for item in spec()["paths"].values()}
+
+
+def declared_errors(operation_id: str) -> set[tuple[int, str]]:
+    return {(e["status"], e["code"]) for e in operations()[operation_id].get("x-bitrix-errors", [])}
+
+
+def is_read(operation_id: str) -> bool:
+    return operation_id.endswith(_READ_SUFFIXES)
+
+
+def _walk(node: Json, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _walk(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _walk(value, (*path, str(index)))
+    elif isinstance(node, str):
+        yield path, node
+
+
+@cache
+def bindings() -> tuple[Binding, ...]:
+    found = []
+    for source, op in operations().items():
+        for response in op.get("responses", {}).values():
+            for declared in (deref(response).get("links") or {}).values():
+                link = deref(declared)
+                for path, text in _walk(link.get("requestBody"), ()):
+                    match = _EXPRESSION.match(text)
+                    if match:
+                        found.append(Binding(source, link["operationId"], path, match[1], match[2] or ""))
+    return tuple(found)
+
+
+_CREATE_SUFFIXES = (".create", ".add", ".start")
+
+
+def creators() -> set[str]:
+    """Writes whose linked ids name objects they made (flow create, template add, workflow start...).
+
+    Other link sources only pass an id on (an update answers with the id it was given).
+    """
+    return {b.source for b in bindings() if b.source.endswith(_CREATE_SUFFIXES)}
+
+
+def ownership(target: str) -> list[Binding]:
+    """The links by which `target` acts on an object some creator made."""
+    return [b for b in bindings() if b.target == target and b.source in creators()]
+
+
+def cleanup_operation(creator: str) -> str | None:
+    """The operation a link from `creator` names to remove what it made (`*.delete` or `*.kill`)."""
+    targets = sorted({b.target for b in bindings() if b.source == creator})
+    removers = [t for t in targets if t.endswith((".delete", ".kill"))]
+    return removers[0] if removers else None
+
+
+def pointer_get(document: Json, pointer: str) -> Json:
+    for part in filter(None, pointer.split("/")):
+        document = document[int(part)] if isinstance(document, list) else document[part]
+    return document
+
+
+def member(body: Json, path: tuple[str, ...]) -> Json:
+    """The value at `path` of a request body, or None when absent."""
+    for part in path:
+        if isinstance(body, dict) and part in body:
+            body = body[part]
+        elif isinstance(body, list) and part.isdigit() and int(part) < len(body):
+            body = body[int(part)]
+        else:
+            return None
+    return body
+
+
+def link_body(binding_source: str, target: str, request: Json, response: Json) -> Json:
+    """The request body a link from `binding_source` to `target` builds from one call's bodies."""
+    for op_response in operations()[binding_source].get("responses", {}).values():
+        for declared in (deref(op_response).get("links") or {}).values():
+            link = deref(declared)
+            if link["operationId"] == target:
+                return _fill(link.get("requestBody"), request, response)
+    raise KeyError(f"no link from {binding_source} to {target}")
+
+
+def _fill(node: Json, request: Json, response: Json) -> Json:
+    if isinstance(node, dict):
+        return {key: _fill(value, request, response) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_fill(value, request, response) for value in node]
+    if isinstance(node, str):
+        match = _EXPRESSION.match(node)
+        if match:
+            return pointer_get(response if match[1] == "response" else request, match[2] or "")
+    return node
+
+
+def linked_reads(creator: str) -> list[str]:
+    """Read operations a creator's responses link to, whatever the link passes."""
+    found = []
+    for response in operations()[creator].get("responses", {}).values():
+        for link in (deref(response).get("links") or {}).values():
+            target = deref(link)["operationId"]
+            if is_read(target):
+                found.append(target)
+    return found
+
+
+def request_examples(operation_id: str) -> list[Json]:
+    """The request bodies the spec gives as examples for an operation (the official ones first)."""
+    media = operations()[operation_id]["requestBody"]["content"]["application/json"]
+    return [deref(example)["value"] for example in media.get("examples", {}).values()]
+
+
+def request_schema(operation_id: str) -> Json:
+    return deref(operations()[operation_id]["requestBody"]["content"]["application/json"]["schema"])
+
+
+def required_members(schema: Json) -> set[str]:
+    """Required top-level members of a request schema, through `allOf`."""
+    schema = deref(schema)
+    found = set(schema.get("required", []))
+    for part in schema.get("allOf", []):
+        found |= required_members(part)
+    return found
+
+
+def lenient_operations() -> set[str]:
+    """Operations with no required parameter: a portal runs them whatever the body holds."""
+    return {op for op in operations() if not required_members(request_schema(op))}
+
+
+def link_targets(operation_id: str) -> set[str]:
+    """Every operation that `operation_id`'s responses link to."""
+    return {
+        deref(link)["operationId"]
+        for response in operations()[operation_id].get("responses", {}).values()
+        for link in (deref(response).get("links") or {}).values()
+    }
