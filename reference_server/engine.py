@@ -154,7 +154,7 @@ class Engine:
         """Run one step; False when it waits."""
         kind = step["kind"]
         if kind == "complete":
-            self.finish(workflow, COMPLETED, self.expand(workflow, step["status"]))
+            self.finish(workflow, COMPLETED, _text(self.expand(workflow, step["status"])))
             return False
         if kind in ("robot", "activity"):
             return self._call(workflow, step)
@@ -190,8 +190,8 @@ class Engine:
             "WORKFLOW_ID": workflow["ID"],
             "ACTIVITY": activity,
             "ACTIVITY_NAME": step["id"],
-            "NAME": self.expand(workflow, str(step.get("name", step["id"]))),
-            "DESCRIPTION": self.expand(workflow, str(step.get("description", ""))),
+            "NAME": _text(self.expand(workflow, str(step.get("name", step["id"])))),
+            "DESCRIPTION": _text(self.expand(workflow, str(step.get("description", "")))),
             "STATUS": OPEN,
             "MODIFIED": self.now(),
             "OVERDUE_DATE": iso(self.clock() + float(overdue)) if isinstance(overdue, int | float) else None,
@@ -278,8 +278,14 @@ class Engine:
         """Existing users among ids, `user_<id>`, `author` and expressions giving those."""
         found: list[int] = []
         queue = list(wanted)
+        expanded: set[str] = set()  # a parameter holding a list with itself must not loop for ever
         while queue:
-            item = self.expand(workflow, queue.pop(0))
+            item = queue.pop(0)
+            if isinstance(item, str) and _EXPRESSION.search(item):
+                if item in expanded:
+                    continue
+                expanded.add(item)
+                item = self.expand(workflow, item)
             if isinstance(item, list):
                 queue[:0] = item
                 continue
@@ -409,15 +415,22 @@ def _decision(task: dict[str, Any], status: int) -> int:
 
 def _task_field(spec: dict[str, Any]) -> dict[str, Any]:
     """A `PARAMETERS.Fields` entry (TaskField): booleans are real JSON booleans here."""
+
+    def text(value: Any) -> Any:
+        return value if isinstance(value, str | dict) else _text(value)
+
+    def mapping(value: Any) -> Any:
+        return value if isinstance(value, dict) or value in ([], None) else None
+
     return {
         "Id": str(spec["id"]),
         "Type": str(spec.get("type", "string")),
-        "Name": spec.get("name", str(spec["id"])),
-        "Description": spec.get("description", ""),
+        "Name": text(spec.get("name", str(spec["id"]))),
+        "Description": text(spec.get("description", "")),
         "Multiple": bool(spec.get("multiple", False)),
         "Required": bool(spec.get("required", False)),
-        "Options": spec.get("options"),
-        "Settings": spec.get("settings"),
+        "Options": mapping(spec.get("options")),
+        "Settings": mapping(spec.get("settings")),
         "Default": spec.get("default"),
     }
 

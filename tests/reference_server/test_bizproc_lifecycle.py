@@ -144,3 +144,21 @@ def test_opaque_template_workflows_run_no_steps(portal: Portal) -> None:
     assert listed == [{"TEMPLATE": [], "PARAMETERS": []}]
     assert ok(portal, "bizproc.workflow.kill", {"ID": workflow_id}) is True
     assert instances(portal) == []
+
+
+def test_odd_programs_stay_within_the_response_schemas(portal: Portal) -> None:
+    steps = [
+        {"request": {"name": "{=Template:looping}", "users": ["{=Template:looping}", 1],
+                     "fields": [{"id": "f", "name": ["a", "b"], "options": 5}]}},
+        {"complete": {"status": "{=Template:looping}"}},
+    ]  # fmt: skip
+    template = add_template(portal, steps, parameters={"looping": {"Default": ["{=Template:looping}"]}})
+    workflow_id = start(portal, template)
+    row = ok(portal, "bizproc.task.list", {"SELECT": ["NAME", "PARAMETERS", "USER_ID"]})[0]
+    assert row["NAME"] == "{=Template:looping}" and row["USER_ID"] == "1"
+    field = row["PARAMETERS"]["Fields"][0]
+    assert field["Name"] == "a, b" and field["Options"] is None
+    task_id = tasks(portal)[0]["ID"]
+    assert ok(portal, "bizproc.task.complete", {"TASK_ID": task_id, "STATUS": 3}) is True
+    record = workflow(portal, workflow_id)
+    assert record is not None and record["STATE"] == "completed"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -187,3 +188,23 @@ def test_a_running_workflow_keeps_its_template_snapshot(portal: Portal) -> None:
         for t in ok(portal, "bizproc.task.list", {"SELECT": ["NAME"], "FILTER": {"WORKFLOW_ID": workflow_id}})
     ]
     assert names == ["Second", "Old"]
+
+
+def test_bizproc_state_survives_a_restart(make_portal: Callable[..., Portal], tmp_path: Path) -> None:
+    db = tmp_path / "portal.sqlite"
+    first = make_portal(db=db)
+    template = add_template(first, [{"review": {"users": [1]}}, {"review": {"name": "Two", "users": [1]}}])
+    kept = start(first, template, "LEAD_1")
+    gone = start(first, template, "LEAD_2")
+    assert first.ok("bizproc.workflow.kill", {"ID": gone}) is True
+    assert ok(first, "bizproc.robot.add", {"CODE": "r", "HANDLER": "https://a.example/", "NAME": "R"}) is True
+    first.app.state.portal.store.close()  # the first server stops; the fixture closes the rest
+    second = make_portal(db=db)
+    assert [row["ID"] for row in instances(second)] == [kept]
+    assert ok(second, "bizproc.robot.list") == ["r"]
+    task = ok(second, "bizproc.task.list", {"SELECT": ["ID"]})
+    assert len(task) == 1
+    assert ok(second, "bizproc.task.complete", {"TASK_ID": task[0]["ID"], "STATUS": 3}) is True
+    names = [t["NAME"] for t in ok(second, "bizproc.task.list", {"SELECT": ["NAME"]})]
+    assert names[0] == "Two" and len(names) == 2
+    assert start(second, template, "LEAD_3") not in {kept, gone}  # ids keep rising after a restart
