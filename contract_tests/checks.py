@@ -234,15 +234,15 @@ def delete_really_deletes(ctx: CheckContext, response: Response, case: Case[Any]
     _exercised(case, "delete_really_deletes")
     found = _success(call(case, read_id, read_body))
     if found is not None:
-        assert not _mentions(found["result"], value), f"{read_id} still finds {value!r} after {operation_id}"
+        assert not mentions(found["result"], value), f"{read_id} still finds {value!r} after {operation_id}"
     return None
 
 
-def _mentions(node: Any, value: Any) -> bool:
+def mentions(node: Any, value: Any) -> bool:
     if isinstance(node, dict):
-        return any(_mentions(v, value) for v in node.values())
+        return any(mentions(v, value) for v in node.values())
     if isinstance(node, list):
-        return any(_mentions(v, value) for v in node)
+        return any(mentions(v, value) for v in node)
     return node is not None and str(node) == str(value)
 
 
