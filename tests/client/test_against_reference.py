@@ -70,20 +70,30 @@ def test_operations_without_a_handler_are_the_pending_ones() -> None:
 
 
 @pytest.mark.parametrize("operation_id", CALLABLE)
-def test_official_examples_give_a_typed_result_or_a_declared_error(client: Client, operation_id: str) -> None:
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_official_examples_give_a_typed_result_or_a_declared_error(
+    client: Client, operation_id: str, mode: str
+) -> None:
     module = _module(operation_id)
     body_class = (
         vars(module)[_body_class(module)] if isinstance(_body_class(module), str) else _body_class(module)
     )
+    outcomes = []
     for example in _request_examples(operation_id):
         body = body_class.from_dict(example)
         try:
-            result = module.sync(client=client, body=body)
+            if mode == "sync":
+                result = module.sync(client=client, body=body)
+            else:
+                result = asyncio.run(module.asyncio(client=client, body=body))
         except Bitrix24Error as error:
             assert (error.status_code, error.code) in _declared(operation_id), error
             assert error.operation == operation_id
+            outcomes.append("error")
         else:
-            assert result.to_dict()["result"] is not None or operation_id.endswith(".delete")
+            assert "result" in result.to_dict()
+            outcomes.append("result")
+    assert outcomes
 
 
 def _create(client: Client, name: str) -> Any:
