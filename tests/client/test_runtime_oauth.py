@@ -108,7 +108,12 @@ def test_a_sync_callback_serves_async_callers_once(app: Any) -> None:
 def test_later_calls_use_the_new_token_without_refreshing_again(app: Any) -> None:
     wire = Wire()
     calls: list[str] = []
-    with connect(app, wire, refresh=lambda old: calls.append(old) or FRESH) as b24:
+
+    def refresh(old: str) -> str:
+        calls.append(old)
+        return FRESH
+
+    with connect(app, wire, refresh=refresh) as b24:
         for _ in range(5):
             b24.call(*EXISTS)
     assert calls == [EXPIRED]

@@ -1,0 +1,236 @@
+"""Client-runtime benchmarks (issue 8): b24_client's runtime vs fast_bitrix24, side by side against
+the same reference server with default limits (standard plan: bucket 50, 2 requests/s).
+
+Each function returns a dict of figures for the harness (benchmarks/runtime_hook.py). Both clients
+talk HTTP to a reference server run in a thread of this process, behind an ASGI wrapper that counts
+the requests and the statuses the server answered; every run gets a fresh server, so the bucket
+starts empty for each client.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import sys
+import threading
+import time
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+
+from reference_server import ServerConfig, create_app
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "generated" / "python"))
+
+from b24_client import Bitrix24, Command  # noqa: E402
+
+WEBHOOK = "/rest/1/reference-admin/"
+LIST = "bizproc.workflow.instances"
+FLOW = {"plannedCompletionTime": 60, "distributionType": "queue", "responsibleList": [["user", "2"]]}
+CAPACITY, RATE = 50, 2.0  # the standard plan the server runs with
+
+
+class Counting:
+    """ASGI wrapper: REST requests received and the statuses answered."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.requests = 0
+        self.statuses: Counter[int] = Counter()
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith("/rest/"):
+            await self.app(scope, receive, send)
+            return
+        self.requests += 1
+
+        async def counted(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                self.statuses[int(message["status"])] += 1
+            await send(message)
+
+        await self.app(scope, receive, counted)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextmanager
+def serving(seed: Callable[[Any], None] | None = None) -> Iterator[tuple[str, Counting, Any]]:
+    """A fresh reference server with default limits in a thread: (webhook URL, counter, app)."""
+    app = create_app(ServerConfig())
+    if seed is not None:
+        seed(app)
+    counting = Counting(app)
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(counting, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("the reference server did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}{WEBHOOK}", counting, app
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        app.state.portal.store.close()
+
+
+def _workflow(seq: int) -> dict[str, Any]:
+    stamp = f"2024-01-01T00:{seq // 3600 % 60:02d}:{seq // 60 % 60:02d}+00:00"
+    return {
+        "ID": f"{0x65920080 + seq // 1000:08x}{seq:06x}.{seq * 7919 % 10**8:08d}",
+        "TEMPLATE_ID": 1,
+        "MODULE_ID": "lists",
+        "ENTITY": "BizprocDocument",
+        "DOCUMENT": ["lists", "BizprocDocument", str(seq)],
+        "STARTED": stamp,
+        "STARTED_BY": 1,
+        "MODIFIED": stamp,
+        "OWNED_UNTIL": None,
+        "STATE": "running",
+    }
+
+
+def _seed_workflows(count: int) -> Callable[[Any], None]:
+    def seed(app: Any) -> None:
+        records = [_workflow(i) for i in range(count)]
+        app.state.portal.store.save([("workflow", r["ID"], r) for r in records])
+
+    return seed
+
+
+def _fast_bitrix24(url: str) -> Any:
+    warnings.simplefilter("ignore")  # the library's own deprecation noise
+    from fast_bitrix24 import Bitrix  # type: ignore[import-untyped]  # noqa: PLC0415
+
+    return Bitrix(url, verbose=False)
+
+
+def read_instances(client: str, count: int = 10_000) -> dict[str, Any]:
+    """Read every running workflow instance. Figures: items read, distinct ids, HTTP requests,
+    wall time, 503s the server sent."""
+    with serving(_seed_workflows(count)) as (url, counting, _app):
+        began = time.perf_counter()
+        if client == "b24_client":
+            with Bitrix24.webhook(url) as b24:
+                rows = b24.fetch_all(LIST, {"SELECT": ["ID", "STARTED"]})
+        else:
+            rows = _fast_bitrix24(url).get_all(LIST, {"select": ["ID", "STARTED"]})
+        wall = time.perf_counter() - began
+        return {
+            "items": len(rows),
+            "distinct": len({str(r["ID"]) for r in rows}),
+            "requests": counting.requests,
+            "wall_s": wall,
+            "server_503": counting.statuses[503],
+        }
+
+
+def create_flows(client: str, count: int = 1000, *, batched: bool = True) -> dict[str, Any]:
+    """Create `count` flows: through batch (both libraries pack 50 per request) or one call each.
+    Figures: HTTP requests, wall time, throughput as a fraction of what the bucket allows in that
+    time (requests / (capacity + rate x wall)), 503s the server sent, errors reaching the caller."""
+    params = [{"flowData": {"name": f"Bench flow {i}", **FLOW}} for i in range(count)]
+    failures = 0
+    with serving() as (url, counting, app):
+        began = time.perf_counter()
+        if client == "b24_client":
+            with Bitrix24.webhook(url) as b24:
+                if batched:
+                    outcome = b24.batch([Command("tasks.flow.Flow.create", p) for p in params])
+                    failures = len(outcome.errors) + len(outcome.not_run)
+                else:
+                    failures = asyncio.run(_create_each(url, params))
+        else:
+            bx = _fast_bitrix24(url)
+            if batched:
+                bx.call("tasks.flow.Flow.create", params)
+            else:
+                for p in params:
+                    bx.call("tasks.flow.Flow.create", p, raw=True)
+        wall = time.perf_counter() - began
+        created = len(app.state.portal.store.flows)
+        return {
+            "created": created,
+            "requests": counting.requests,
+            "wall_s": wall,
+            "throughput_fraction": counting.requests / (CAPACITY + RATE * wall),
+            "server_503": counting.statuses[503],
+            "caller_errors": failures + (count - created if failures == 0 else 0),
+        }
+
+
+async def _create_each(url: str, params: list[dict[str, Any]]) -> int:
+    async with Bitrix24.webhook(url) as b24:
+        outcomes = await asyncio.gather(
+            *(b24.acall("tasks.flow.Flow.create", p) for p in params), return_exceptions=True
+        )
+    return sum(isinstance(o, BaseException) for o in outcomes)
+
+
+def _side_by_side(ours: dict[str, Any], peer: dict[str, Any], units: dict[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, unit in units.items():
+        out[name] = {"ours": ours[name], "peer": peer[name], "peer_name": "fast_bitrix24", "unit": unit}
+    return out
+
+
+def bench_read_10000_instances(quick: bool = False) -> dict[str, Any]:
+    count = 1000 if quick else 10_000
+    ours, peer = read_instances("b24_client", count), read_instances("fast_bitrix24", count)
+    figures = _side_by_side(
+        ours, peer, {"requests": "requests", "wall_s": "s", "server_503": "503s", "distinct": "items"}
+    )
+    figures["requests"]["target"] = {"op": "<=", "value": 1.0, "on": "ratio"}
+    figures["wall_s"]["target"] = {"op": "<=", "value": 1.0, "on": "ratio"}
+    figures["items"] = count
+    return figures
+
+
+def bench_create_1000_flows(quick: bool = False) -> dict[str, Any]:
+    count = 100 if quick else 1000
+    ours, peer = create_flows("b24_client", count), create_flows("fast_bitrix24", count)
+    return _side_by_side(
+        ours,
+        peer,
+        {"requests": "requests", "wall_s": "s", "server_503": "503s", "caller_errors": "errors"},
+    )
+
+
+def bench_create_flows_one_call_each(quick: bool = False) -> dict[str, Any]:
+    """Unbatched creates past the bucket's size: here the limiter sets the pace."""
+    count = 70 if quick else 150
+    ours = create_flows("b24_client", count, batched=False)
+    peer = create_flows("fast_bitrix24", count, batched=False)
+    figures = _side_by_side(
+        ours,
+        peer,
+        {"throughput_fraction": "of bucket", "wall_s": "s", "server_503": "503s", "caller_errors": "errors"},
+    )
+    figures["throughput_fraction"]["target"] = {"op": ">=", "value": 0.9, "on": "ours"}
+    return figures
+
+
+CASES = {
+    "read_10000_instances": bench_read_10000_instances,
+    "create_1000_flows": bench_create_1000_flows,
+    "create_flows_one_call_each": bench_create_flows_one_call_each,
+}
+
+if __name__ == "__main__":
+    for case_name, case in CASES.items():
+        print(case_name, case(quick="--quick" in sys.argv))
