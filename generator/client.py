@@ -120,9 +120,11 @@ def operations_module(bundle: dict[str, Any], modules: dict[str, str]) -> str:
         body = op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
         members = _member_names(bundle, body) if body is not None else []
         params = {}
-        if "x-bitrix-pagination" in op:
-            for kind in ("filter", "order", "select"):
-                params[kind] = next((m for m in members if m.lower() == kind), "")
+        paging = op.get("x-bitrix-pagination")
+        if paging is not None:
+            params["filter"] = str(paging["filterParameter"])
+            params["order"] = str(paging["orderParameter"])
+            params["select"] = next((m for m in members if m.lower() == "select"), "")
         lines.append(f"    {json.dumps(op_id)}: Operation(")
         lines.append(f"        id={json.dumps(op_id)},")
         lines.append(f"        idempotent={op.get('x-bitrix-idempotent') is True},")

@@ -421,7 +421,14 @@ def _is_paged(doc: Json, op: Json) -> bool:
 def check_pagination(doc: Json) -> list[str]:
     """x-bitrix-pagination marks exactly the operations whose result uses the paged envelope."""
     problems = []
-    expected = {"pageSize": 50, "startParameter": "start", "resultPath": "/result"}
+    expected = {
+        "pageSize": 50,
+        "startParameter": "start",
+        "resultPath": "/result",
+        "cursorField": "ID",
+        "filterParameter": "FILTER",
+        "orderParameter": "ORDER",
+    }
     for _path, _method, op in operations(doc):
         marked, paged = "x-bitrix-pagination" in op, _is_paged(doc, op)
         if marked != paged:
