@@ -177,3 +177,5 @@ __all__ = [
     "error_code",
     "method_of",
 ]
+
+FLOW = {"plannedCompletionTime": 60, "distributionType": "queue", "responsibleList": [["user", "2"]]}

@@ -4,7 +4,6 @@ across batches), per-command results, typed models and `Bitrix24Error`s; sync an
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -12,28 +11,14 @@ from b24_client import Bitrix24, Bitrix24Error, Command, Limits
 from b24_client._batch import php_query
 from b24_client.models import TasksFlowFlowCreateResponse200, TasksFlowFlowIsExistsResponse200
 
-from tests.client.runtime_support import (
+from tests.client.runtime.support import (
     BASE_URL,
+    FLOW,
     AsyncCountingTransport,
     CountingTransport,
     FakeClock,
     Wire,
-    app_with,
 )
-
-FLOW = {"plannedCompletionTime": 60, "distributionType": "queue", "responsibleList": [["user", "2"]]}
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def app(clock: FakeClock) -> Iterator[Any]:
-    application = app_with(clock)
-    yield application
-    application.state.portal.store.close()
 
 
 def connect(app: Any, clock: FakeClock, wire: Wire) -> Bitrix24:

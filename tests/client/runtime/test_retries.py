@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -15,30 +14,16 @@ from b24_client import Bitrix24, Bitrix24Error, Limits, RetryPolicy
 from b24_client.api.tasks_flow import tasks_flow_flow_activate, tasks_flow_flow_create, tasks_flow_flow_get
 from b24_client.models import TasksFlowFlowActivateBody, TasksFlowFlowCreateBody, TasksFlowFlowGetBody
 
-from tests.client.runtime_support import (
+from tests.client.runtime.support import (
     BASE_URL,
+    FLOW,
     AsyncCountingTransport,
     CountingTransport,
     FakeClock,
     Wire,
     admin,
-    app_with,
     method_of,
 )
-
-FLOW = {"plannedCompletionTime": 60, "distributionType": "queue", "responsibleList": [["user", "2"]]}
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def app(clock: FakeClock) -> Iterator[Any]:
-    application = app_with(clock)
-    yield application
-    application.state.portal.store.close()
 
 
 def connect(app: Any, clock: FakeClock, wire: Wire, **kwargs: Any) -> Bitrix24:

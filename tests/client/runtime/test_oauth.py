@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from b24_client import Bitrix24, Bitrix24Error
 
-from tests.client.runtime_support import AsyncCountingTransport, CountingTransport, Wire, app_with
+from tests.client.runtime.support import AsyncCountingTransport, CountingTransport, Wire, app_with
 
 EXPIRED, FRESH = "reference-token-expired", "reference-token-admin"
 EXISTS = ("tasks.flow.Flow.isExists", {"flowData": {"name": "nothing"}})

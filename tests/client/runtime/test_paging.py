@@ -5,20 +5,18 @@ and async, complete and without duplicates, also when workflows start meanwhile.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 from b24_client import Bitrix24, Limits
 
-from tests.client.runtime_support import (
+from tests.client.runtime.support import (
     BASE_URL,
     AsyncCountingTransport,
     CountingTransport,
     FakeClock,
     Wire,
-    app_with,
     method_of,
 )
 
@@ -52,18 +50,6 @@ class Portal:
         records = [workflow(self.next + i) for i in range(count)]
         self.next += count
         self.store.save([("workflow", r["ID"], r) for r in records])
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def app(clock: FakeClock) -> Iterator[Any]:
-    application = app_with(clock)
-    yield application
-    application.state.portal.store.close()
 
 
 @pytest.fixture

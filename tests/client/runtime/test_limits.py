@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from b24_client import Bitrix24, Bitrix24Error, Limits, RetryPolicy
 
-from tests.client.runtime_support import (
+from tests.client.runtime.support import (
     BASE_URL,
+    FLOW,
     START,
     AsyncCountingTransport,
     CountingTransport,
@@ -22,20 +22,7 @@ from tests.client.runtime_support import (
     app_with,
 )
 
-FLOW = {"plannedCompletionTime": 60, "distributionType": "queue", "responsibleList": [["user", "2"]]}
 EXISTS = ("tasks.flow.Flow.isExists", {"flowData": {"name": "nothing"}})
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def app(clock: FakeClock) -> Iterator[Any]:
-    application = app_with(clock)
-    yield application
-    application.state.portal.store.close()
 
 
 def connect(app: Any, clock: FakeClock, wire: Wire, **kwargs: Any) -> Bitrix24:
