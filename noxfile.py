@@ -82,3 +82,15 @@ def clients(session: nox.Session) -> None:
     if isinstance(missing, str) and missing.strip():
         session.skip(f"a toolchain cannot be had: {missing.strip()}")
     session.run("python", "-m", "generator.clients", *session.posargs)
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmarks side by side with their peers: prints one table, writes build/bench/results.json.
+    `-- --quick` is a smoke run, `-- --case NAME` runs one case (see benchmarks/README.md)."""
+    session.install("--group", "bench")
+    if not (ROOT / "node_modules" / ".bin" / "prism").exists():
+        if shutil.which("npm") is None:
+            session.error("npm is needed for the pinned Prism and redocly; install Node.js 20 or newer")
+        session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+    session.run("python", "-m", "benchmarks", *session.posargs, env={"REDOCLY_TELEMETRY": "off"})
