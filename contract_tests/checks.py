@@ -15,7 +15,7 @@ from typing import Any
 import schemathesis
 from schemathesis import Case, CheckContext, Response
 
-from contract_tests import live, model, target
+from contract_tests import live, model, patience, target
 
 VOLATILE_FIELDS = {"activity", "trialFeatureEnabled"}  # may differ between two reads of one flow
 UNIQUE_MEMBERS = {
@@ -57,8 +57,8 @@ def call(case: Case[Any], operation_id: str, body: Any) -> Response:
     operation = case.operation.schema.find_operation_by_label(f"POST /{operation_id}")
     if operation is None:
         raise AssertionError(f"the spec has no operation {operation_id}")
-    answer: Response = operation.Case(body=body, media_type="application/json").call(
-        params=target.CURRENT.params
+    answer: Response = patience.call(
+        operation.Case(body=body, media_type="application/json"), params=target.CURRENT.params
     )
     return answer
 
@@ -314,9 +314,9 @@ def wrong_credentials_are_refused(ctx: CheckContext, response: Response, case: C
     operation = case.operation.schema.find_operation_by_label(f"POST /{operation_id}")
     follow = operation.Case(body=case.body, media_type="application/json")
     if current.token:
-        answer = follow.call(params={"auth": f"{current.token}-wrong"})
+        answer = patience.call(follow, params={"auth": f"{current.token}-wrong"})
     else:
-        answer = follow.call(base_url=current.base_url.rsplit("/", 1)[0] + "/b24ct-wrong-code")
+        answer = patience.call(follow, base_url=current.base_url.rsplit("/", 1)[0] + "/b24ct-wrong-code")
     body = _json(answer)
     assert answer.status_code == 401 and isinstance(body, dict) and "error" in body, (
         f"{operation_id} with wrong credentials answered HTTP {answer.status_code} instead of a 401 error"

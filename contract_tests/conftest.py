@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
+from contract_tests import patience, target
 from contract_tests import session as run
-from contract_tests import target
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -60,6 +60,8 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
     written = summary.write(Path(str(config.getoption("--report-dir", default="build/contract"))))
     terminalreporter.section(f"contract: {target.CURRENT.describe()}")
     terminalreporter.write_line(summary.table())
+    if patience.waits:
+        terminalreporter.write_line(f"waited out the portal's limits {patience.waits} times")
     for operation, reasons in summary.skipped.items():
         terminalreporter.write_line(f"not exercised: {operation}: {'; '.join(reasons)}")
     if summary.failures:

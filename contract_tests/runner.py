@@ -11,7 +11,7 @@ from schemathesis import Case, GenerationMode, Response
 from schemathesis.checks import CHECKS
 from schemathesis.core.failures import FailureGroup
 
-from contract_tests import checks, live, model, target
+from contract_tests import checks, live, model, patience, target
 from contract_tests.summary import Failure, Summary
 
 # Built-in checks that do not fit an RPC API whose portals answer every verb (see schemathesis.toml).
@@ -111,7 +111,7 @@ def _json(response: Response) -> Any:
 
 
 def send(case: Case[Any]) -> Response:
-    return case.call(params=target.CURRENT.params)
+    return patience.call(case, params=target.CURRENT.params)
 
 
 __all__ = ["after_call", "all_checks", "prepare", "schemathesis", "send", "validate"]

@@ -7,7 +7,7 @@ from typing import Any
 
 import schemathesis
 
-from contract_tests import checks, live, model, mutants, runner, target
+from contract_tests import checks, live, model, mutants, patience, runner, target
 from contract_tests.summary import Summary
 from reference_server import ServerConfig, create_app
 
@@ -56,7 +56,9 @@ def clean_up() -> list[str]:
     left = []
     for creator, request, operation_id, body in live.cleanup_calls(current):
         operation = SCHEMA.find_operation_by_label(f"POST /{operation_id}")
-        response = operation.Case(body=body, media_type="application/json").call(params=current.params)
+        response = patience.call(
+            operation.Case(body=body, media_type="application/json"), params=current.params
+        )
         removed = response.status_code == 200 and "error" not in (response.json() if response.content else {})
         if not removed:
             removed = _already_gone(operation_id, body)
@@ -78,7 +80,9 @@ def _already_gone(remover: str, body: Any) -> bool:
         return False
     read_id, read_body, value = probe
     operation = SCHEMA.find_operation_by_label(f"POST /{read_id}")
-    answer = operation.Case(body=read_body, media_type="application/json").call(params=target.CURRENT.params)
+    answer = patience.call(
+        operation.Case(body=read_body, media_type="application/json"), params=target.CURRENT.params
+    )
     found = answer.json() if answer.content else {}
     if answer.status_code != 200 or not isinstance(found, dict) or "result" not in found:
         return True

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, Phase, reject, settings
 
-from contract_tests import model, runner, session, target
+from contract_tests import model, patience, runner, session, target
 
 schema = session.SCHEMA
 RUN = settings(
@@ -69,7 +69,7 @@ else:
             runner.seed_from_examples(case)
             if runner.prepare(case) is not None:
                 reject()
-            response = case.call(params=target.CURRENT.params, **kwargs)
+            response = patience.call(case, params=target.CURRENT.params, **kwargs)
             assert session.SUMMARY is not None
             runner.after_call(case, response, session.SUMMARY)
             return response

@@ -1,0 +1,21 @@
+"""The suite passes over HTTP against the reference server as `nox -s serve` starts it: limits on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.contract.suite import run_suite
+from tests.reference_server.server_process import running_server
+
+
+def test_the_suite_passes_against_a_rate_limited_server(tmp_path: Path) -> None:
+    with running_server() as (port, _process):  # the defaults of `nox -s serve`: limits on
+        outcome = run_suite(
+            tmp_path, "--base-url", f"http://127.0.0.1:{port}/rest/1/reference-admin/",
+            "--operations", r"^/tasks\.flow\.Flow\.(create|get)$", "--max-examples", "5",
+        )  # fmt: skip
+    assert outcome.returncode == 0, outcome.output[-4000:]
+    assert "waited out the portal's limits" in outcome.output, (
+        "the run never met the limits it should wait out"
+    )
+    assert sum(outcome.summary["successful_calls"].values()) > 0
