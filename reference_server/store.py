@@ -26,10 +26,17 @@ CREATE TABLE IF NOT EXISTS records (kind TEXT, key TEXT, data TEXT NOT NULL, PRI
 """
 
 
+def flow_name_key(name: str) -> str:
+    """Flow names are unique after trimming and case folding (the collation a portal's MySQL uses)."""
+    return name.strip().casefold()
+
+
 class Store:
     def __init__(self, db: Path | None = None, groups: dict[int, Group] | None = None) -> None:
         self.lock = threading.RLock()
         self.flows: dict[int, dict[str, Any]] = {}
+        # name key -> flow id: the uniqueness check must not scan every flow on each create
+        self.flow_names: dict[str, int] = {}
         self.pins: set[tuple[int, int]] = set()
         self.groups: dict[int, Group] = dict(groups or {})
         self.counters: dict[str, int] = {}
@@ -45,8 +52,8 @@ class Store:
 
     def _load(self) -> None:
         assert self._db is not None
-        for flow_id, data in self._db.execute("SELECT id, data FROM flows"):
-            self.flows[int(flow_id)] = json.loads(data)
+        for (data,) in self._db.execute("SELECT data FROM flows"):
+            self._index_flow(json.loads(data))
         self.pins = {(int(u), int(f)) for u, f in self._db.execute("SELECT user_id, flow_id FROM pins")}
         for group_id, data in self._db.execute("SELECT id, data FROM groups"):
             raw = json.loads(data)
@@ -74,14 +81,28 @@ class Store:
             self._write([("INSERT OR REPLACE INTO counters VALUES (?, ?)", (name, value))])
             return value
 
+    def _index_flow(self, flow: dict[str, Any]) -> None:
+        flow_id = int(flow["id"])
+        old = self.flows.get(flow_id)
+        if old is not None and self.flow_names.get(flow_name_key(old["name"])) == flow_id:
+            del self.flow_names[flow_name_key(old["name"])]
+        self.flows[flow_id] = flow
+        self.flow_names[flow_name_key(flow["name"])] = flow_id
+
+    def flow_named(self, name: str) -> int | None:
+        """The id of the flow with this name (after trimming and case folding), if any."""
+        return self.flow_names.get(flow_name_key(name))
+
     def put_flow(self, flow: dict[str, Any]) -> None:
         with self.lock:
-            self.flows[int(flow["id"])] = flow
+            self._index_flow(flow)
             self._write([("INSERT OR REPLACE INTO flows VALUES (?, ?)", (flow["id"], json.dumps(flow)))])
 
     def delete_flow(self, flow_id: int) -> None:
         with self.lock:
-            self.flows.pop(flow_id, None)
+            flow = self.flows.pop(flow_id, None)
+            if flow is not None and self.flow_names.get(flow_name_key(flow["name"])) == flow_id:
+                del self.flow_names[flow_name_key(flow["name"])]
             self.pins = {p for p in self.pins if p[1] != flow_id}
             self._write(
                 [

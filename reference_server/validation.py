@@ -7,13 +7,10 @@ for flows `'<field>': field's value has an invalid value`, where `<field>` is th
 
 from __future__ import annotations
 
-from functools import cached_property
 from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
-from referencing import Registry
-from referencing.jsonschema import DRAFT202012
 
 from .errors import BitrixError
 from .registry import Handler
@@ -23,23 +20,35 @@ from .spec import Spec
 _WRAPPERS = frozenset({"flowData"})
 
 
+def inline_refs(document: dict[str, Any], node: Any, depth: int = 0) -> Any:
+    """`node` with every local `$ref` replaced by its target (keys next to a `$ref` still apply)."""
+    if depth > 64:
+        raise ValueError("reference chain too deep: a recursive schema cannot be inlined")
+    if isinstance(node, list):
+        return [inline_refs(document, item, depth) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
+        target: Any = document
+        for part in node["$ref"][2:].split("/"):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        inlined = inline_refs(document, target, depth + 1)
+        siblings = {k: inline_refs(document, v, depth) for k, v in node.items() if k != "$ref"}
+        return {"allOf": [inlined], **siblings} if siblings else inlined
+    return {key: inline_refs(document, value, depth) for key, value in node.items()}
+
+
 class RequestValidator:
     def __init__(self, spec: Spec) -> None:
         self.spec = spec
         self._validators: dict[str, Draft202012Validator] = {}
 
-    @cached_property
-    def registry(self) -> Registry[Any]:
-        resource = DRAFT202012.create_resource(self.spec.document)
-        registry: Registry[Any] = Registry().with_resource("urn:spec", resource)
-        return registry
-
     def validator(self, operation_id: str) -> Draft202012Validator:
         if operation_id not in self._validators:
-            pointer = self.spec.operations[operation_id].pointer
-            self._validators[operation_id] = Draft202012Validator(
-                {"$ref": f"urn:spec#{pointer}"}, registry=self.registry
-            )
+            schema = self.spec.operations[operation_id].request_schema
+            # References inlined once: following them through the registry on every request
+            # cost more than the rest of a create call.
+            self._validators[operation_id] = Draft202012Validator(inline_refs(self.spec.document, schema))
         return self._validators[operation_id]
 
     def check(self, handler: Handler, params: dict[str, Any]) -> None:

@@ -49,17 +49,13 @@ SETTABLE = (
 )
 
 
-def _name_key(name: str) -> str:
-    return name.strip().casefold()
-
-
 def _now(ctx: CallContext) -> str:
     return dt.datetime.fromtimestamp(int(ctx.clock()), dt.UTC).isoformat()
 
 
 def _name_taken(ctx: CallContext, name: str, except_id: int | None) -> bool:
-    key = _name_key(name)
-    return any(_name_key(f["name"]) == key and fid != except_id for fid, f in ctx.store.flows.items())
+    owner = ctx.store.flow_named(name)
+    return owner is not None and owner != except_id
 
 
 def _members(ctx: CallContext, pairs: list[list[str]]) -> set[int]:
@@ -219,7 +215,8 @@ def create(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
         raise BitrixError.named("FlowNameExists")
     if "groupId" not in sent:
         members = {caller.id, flow["ownerId"]} | _members(ctx, flow["responsibleList"])
-        floor = max(ctx.store.groups, default=0)
+        # new group ids start above the fixture groups; once counted, the counter alone decides
+        floor = 0 if "group" in ctx.store.counters else max(ctx.store.groups, default=0)
         group_id = ctx.store.next_id("group", floor)
         ctx.store.put_group(Group(group_id, f"Flow: {flow['name']}", tuple(sorted(members))))
         flow["groupId"] = group_id
