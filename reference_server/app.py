@@ -173,7 +173,8 @@ def _method_name(raw: str) -> str:
 async def rest(request: Request) -> Response:
     portal: Portal = request.app.state.portal
     method = _method_name(str(request.path_params["method"]))
-    query = parse_query(request.url.query)
+    # from the scope, not request.url: building the URL object cost a twentieth of a call
+    query = parse_query(request.scope["query_string"].decode("utf-8", "replace"))
     body, body_strings = _decode_body(await _read_body(request), request.headers.get("content-type", ""))
     try:
         caller = _authenticate(portal, request, query, body)

@@ -122,12 +122,12 @@ class Dispatcher:
         keys dropped (`start` stays for list methods)."""
         if op.scope == "bizproc":
             params, typed = (
-                self._upper_keys(op.request_schema, params),
-                self._upper_keys(op.request_schema, typed),
+                self._upper_keys(op.schema, params),
+                self._upper_keys(op.schema, typed),
             )
         args = {
-            **coerce(params, op.request_schema, self.spec.resolve, strings=True),
-            **coerce(typed or {}, op.request_schema, self.spec.resolve, strings=False),
+            **coerce(params, op.schema, strings=True),
+            **coerce(typed or {}, op.schema, strings=False),
         }
         return {k: v for k, v in args.items() if k not in RESERVED or (op.paginated and k == "start")}
 
@@ -136,7 +136,7 @@ class Dispatcher:
         spelling wins over another spelling of the same name; `start` stays lower-case only."""
         if not params:
             return {}
-        names = {n.upper(): n for n in declared_names(schema, self.spec.resolve) if n.isupper()}
+        names = {n.upper(): n for n in declared_names(schema) if n.isupper()}
         out: dict[str, Any] = {}
         for key, value in params.items():
             name = names.get(key.upper(), key) if isinstance(key, str) else key

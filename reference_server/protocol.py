@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, cast
 from urllib.parse import parse_qsl
 
 # PHP drops input nested deeper than max_input_nesting_level (64) and stops after max_input_vars;
@@ -17,8 +17,6 @@ _KEY = re.compile(r"^([^\[]*)((?:\[[^\]]*\])*)(.*)$")
 _SUBKEY = re.compile(r"\[([^\]]*)\]")
 _INT = re.compile(r"^-?(0|[1-9][0-9]*)$")
 _NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$")
-
-Resolver = Callable[[dict[str, Any]], dict[str, Any]]
 
 
 def parse_query(query: str) -> dict[str, Any]:
@@ -58,9 +56,50 @@ def _next_index(node: dict[str, Any]) -> int:
     return max(indexes) + 1 if indexes else 0
 
 
-def _types(schema: dict[str, Any], resolve: Resolver, depth: int = 0) -> set[str]:
-    """Every JSON type a schema (with its oneOf/anyOf/allOf branches) admits."""
-    schema = resolve(schema)
+@dataclass(frozen=True)
+class _Shape:
+    """What coercion needs to know of one schema node: the JSON types it admits (over its
+    oneOf/anyOf/allOf branches) and the branches that may declare members and items."""
+
+    types: frozenset[str]
+    branches: tuple[dict[str, Any], ...]
+
+    def member(self, name: str) -> dict[str, Any] | None:
+        for branch in self.branches:
+            props = branch.get("properties", {})
+            if name in props:
+                return cast(dict[str, Any], props[name])
+            extra = branch.get("additionalProperties")
+            if isinstance(extra, dict):
+                return extra
+        return None
+
+    def item(self, index: int) -> dict[str, Any] | None:
+        for branch in self.branches:
+            prefix = branch.get("prefixItems", [])
+            if index < len(prefix):
+                return cast(dict[str, Any], prefix[index])
+            items = branch.get("items")
+            if isinstance(items, dict):
+                return items
+        return None
+
+
+# Shapes of the request schemas, by node identity; each entry holds its node, so that the id stays
+# taken (the server only passes the long-lived schemas of spec.Operation, so this stays bounded).
+_SHAPES: dict[int, tuple[dict[str, Any], _Shape]] = {}
+
+
+def _shape(schema: dict[str, Any]) -> _Shape:
+    known = _SHAPES.get(id(schema))
+    if known is not None and known[0] is schema:
+        return known[1]
+    shape = _Shape(frozenset(_types(schema)), tuple(_branches(schema)))
+    _SHAPES[id(schema)] = (schema, shape)
+    return shape
+
+
+def _types(schema: dict[str, Any], depth: int = 0) -> set[str]:
     found: set[str] = set()
     declared = schema.get("type")
     if isinstance(declared, str):
@@ -72,7 +111,7 @@ def _types(schema: dict[str, Any], resolve: Resolver, depth: int = 0) -> set[str
     if depth < 8:
         for key in ("oneOf", "anyOf", "allOf"):
             for branch in schema.get(key, []):
-                found |= _types(branch, resolve, depth + 1)
+                found |= _types(branch, depth + 1)
     return found
 
 
@@ -90,56 +129,46 @@ def _json_type(value: Any) -> str:
     return "array" if isinstance(value, list) else "object"
 
 
-def _branches(schema: dict[str, Any], resolve: Resolver) -> list[dict[str, Any]]:
-    schema = resolve(schema)
+def _branches(schema: dict[str, Any]) -> list[dict[str, Any]]:
     out = [schema]
     for key in ("oneOf", "anyOf", "allOf"):
         for branch in schema.get(key, []):
-            out.extend(_branches(branch, resolve))
+            out.extend(_branches(branch))
     return out
 
 
-def _property_schema(schema: dict[str, Any], name: str, resolve: Resolver) -> dict[str, Any] | None:
-    for branch in _branches(schema, resolve):
-        props = branch.get("properties", {})
-        if name in props:
-            return dict(props[name])
-        extra = branch.get("additionalProperties")
-        if isinstance(extra, dict):
-            return extra
-    return None
-
-
-def _item_schema(schema: dict[str, Any], index: int, resolve: Resolver) -> dict[str, Any] | None:
-    for branch in _branches(schema, resolve):
-        prefix = branch.get("prefixItems", [])
-        if index < len(prefix):
-            return dict(prefix[index])
-        items = branch.get("items")
-        if isinstance(items, dict):
-            return items
-    return None
-
-
-def coerce(value: Any, schema: dict[str, Any] | None, resolve: Resolver, *, strings: bool) -> Any:
-    """Bring a value to the types its schema declares.
+def coerce(value: Any, schema: dict[str, Any] | None, *, strings: bool) -> Any:
+    """Bring a value to the types its schema (references inlined: `spec.Operation.schema`) declares.
 
     With `strings` (form and query input, where PHP delivers every scalar as a string) "517" becomes
     517 where an integer is wanted, "0"/"1"/"true"/"false"/"Y"/"N" a boolean, "" null where null is
     allowed, and a map keyed 0..n-1 a list. JSON input keeps its types (D13); only integral floats
     become ints, so that handlers and the store see one form.
     """
-    return _coerce(value, schema, resolve, strings=strings, depth=0)
+    if not strings and not _has_float(value, 0):
+        return value  # nothing to change: skip the walk over the schema
+    return _coerce(value, schema, strings=strings, depth=0)
 
 
-def _coerce(
-    value: Any, schema: dict[str, Any] | None, resolve: Resolver, *, strings: bool, depth: int
-) -> Any:
+def _has_float(value: Any, depth: int) -> bool:
+    if isinstance(value, float):
+        return True
+    if depth > MAX_NESTING:
+        return False
+    if isinstance(value, dict):
+        return any(_has_float(v, depth + 1) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_float(v, depth + 1) for v in value)
+    return False
+
+
+def _coerce(value: Any, schema: dict[str, Any] | None, *, strings: bool, depth: int) -> Any:
     if depth > MAX_NESTING:
         return value
-    types = _types(schema, resolve) if schema is not None else set()
-    if isinstance(value, str) and strings:
-        return _coerce_string(value, types)
+    shape = _shape(schema) if schema is not None else None
+    types = shape.types if shape is not None else frozenset()
+    if isinstance(value, str):
+        return _coerce_string(value, types) if strings else value
     if isinstance(value, float) and "integer" in types and "number" not in types and value.is_integer():
         return int(value)
     if isinstance(value, dict):
@@ -149,24 +178,12 @@ def _coerce(
             value = [value[k] for k in sorted(value, key=int)]
         else:
             return {
-                k: _coerce(
-                    v,
-                    _property_schema(schema, k, resolve) if schema else None,
-                    resolve,
-                    strings=strings,
-                    depth=depth + 1,
-                )
+                k: _coerce(v, shape.member(k) if shape else None, strings=strings, depth=depth + 1)
                 for k, v in value.items()
             }
     if isinstance(value, list):
         return [
-            _coerce(
-                v,
-                _item_schema(schema, i, resolve) if schema else None,
-                resolve,
-                strings=strings,
-                depth=depth + 1,
-            )
+            _coerce(v, shape.item(i) if shape else None, strings=strings, depth=depth + 1)
             for i, v in enumerate(value)
         ]
     return value
@@ -177,7 +194,7 @@ def _is_list_like(value: dict[str, Any]) -> bool:
     return all(_INT.match(k) for k in keys) and sorted(int(k) for k in keys) == list(range(len(keys)))
 
 
-def _coerce_string(value: str, types: set[str]) -> Any:  # noqa: PLR0911
+def _coerce_string(value: str, types: frozenset[str]) -> Any:  # noqa: PLR0911
     if "string" in types and "integer" in types and _INT.match(value):
         # an id or a status that may be a number or a word (`STATUS=3` or `STATUS=yes`): a digit
         # string from a form is the number, as PHP's casts treat it
@@ -231,6 +248,6 @@ def time_block(start: float, finish: float, processing: float) -> dict[str, Any]
     }
 
 
-def declared_names(schema: dict[str, Any], resolve: Resolver) -> set[str]:
+def declared_names(schema: dict[str, Any]) -> set[str]:
     """The top-level member names a request schema declares, over its allOf/oneOf branches."""
-    return {name for branch in _branches(schema, resolve) for name in branch.get("properties", {})}
+    return {name for branch in _shape(schema).branches for name in branch.get("properties", {})}

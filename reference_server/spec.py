@@ -29,7 +29,7 @@ class Operation:
     scope: str
     batchable: bool
     pointer: str  # JSON pointer of the request schema inside the bundle
-    request_schema: dict[str, Any]
+    schema: dict[str, Any]  # the request schema, every reference inlined
     errors: tuple[ErrorEntry, ...]
     paginated: bool
 
@@ -52,17 +52,23 @@ class Spec:
         value: dict[str, Any] = examples[name]["value"]
         return value
 
-    def resolve(self, schema: dict[str, Any]) -> dict[str, Any]:
-        """Follow local `$ref`s until a schema that is not a bare reference."""
-        seen = 0
-        while "$ref" in schema and seen < 32:
-            target: Any = self.document
-            for part in schema["$ref"].removeprefix("#/").split("/"):
-                target = target[part.replace("~1", "/").replace("~0", "~")]
-            rest = {k: v for k, v in schema.items() if k != "$ref"}
-            schema = {**target, **rest}
-            seen += 1
-        return schema
+
+def inline_refs(document: dict[str, Any], node: Any, depth: int = 0) -> Any:
+    """`node` with every local `$ref` replaced by its target (keys next to a `$ref` still apply)."""
+    if depth > 64:
+        raise ValueError("reference chain too deep: a recursive schema cannot be inlined")
+    if isinstance(node, list):
+        return [inline_refs(document, item, depth) for item in node]
+    if not isinstance(node, dict):
+        return node
+    if isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
+        target: Any = document
+        for part in node["$ref"][2:].split("/"):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        inlined = inline_refs(document, target, depth + 1)
+        siblings = {k: inline_refs(document, v, depth) for k, v in node.items() if k != "$ref"}
+        return {"allOf": [inlined], **siblings} if siblings else inlined
+    return {key: inline_refs(document, value, depth) for key, value in node.items()}
 
 
 def _escape(token: str) -> str:
@@ -83,13 +89,14 @@ def load_spec(path: Path = BUNDLE) -> Spec:
             )
             for entry in op.get("x-bitrix-errors", [])
         )
+        request_schema = op["requestBody"]["content"]["application/json"]["schema"]
         pointer = f"/paths/{_escape(route)}/post/requestBody/content/application~1json/schema"
         operations[op["operationId"]] = Operation(
             operation_id=op["operationId"],
             scope=op.get("x-bitrix-scope", "basic"),
             batchable=bool(op.get("x-bitrix-batchable", True)),
             pointer=pointer,
-            request_schema=op["requestBody"]["content"]["application/json"]["schema"],
+            schema=inline_refs(document, request_schema),
             errors=errors,
             paginated="x-bitrix-pagination" in op,
         )

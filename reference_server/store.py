@@ -96,7 +96,8 @@ class Store:
     def put_flow(self, flow: dict[str, Any]) -> None:
         with self.lock:
             self._index_flow(flow)
-            self._write([("INSERT OR REPLACE INTO flows VALUES (?, ?)", (flow["id"], json.dumps(flow)))])
+            if self._db is not None:  # serializing costs a tenth of a create: only when it is kept
+                self._write([("INSERT OR REPLACE INTO flows VALUES (?, ?)", (flow["id"], json.dumps(flow)))])
 
     def delete_flow(self, flow_id: int) -> None:
         with self.lock:
@@ -125,8 +126,9 @@ class Store:
     def put_group(self, group: Group) -> None:
         with self.lock:
             self.groups[group.id] = group
-            data = json.dumps({"name": group.name, "members": list(group.members)})
-            self._write([("INSERT OR REPLACE INTO groups VALUES (?, ?)", (group.id, data))])
+            if self._db is not None:
+                data = json.dumps({"name": group.name, "members": list(group.members)})
+                self._write([("INSERT OR REPLACE INTO groups VALUES (?, ?)", (group.id, data))])
 
     def of(self, kind: str) -> dict[str, dict[str, Any]]:
         """The records of one kind, by key (read only: change them through `save`)."""
@@ -145,7 +147,8 @@ class Store:
                 self.of(kind)[key] = data
                 # an upsert keeps the rowid, and with it the creation order after a restart
                 upsert = "INSERT INTO records VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET data = excluded.data"
-                statements.append((upsert, (kind, key, json.dumps(data))))
+                if self._db is not None:
+                    statements.append((upsert, (kind, key, json.dumps(data))))
             for kind, key in deletes or []:
                 self.of(kind).pop(key, None)
                 statements.append(("DELETE FROM records WHERE kind = ? AND key = ?", (kind, key)))

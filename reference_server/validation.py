@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
 from .errors import BitrixError
+from .fastcheck import Check, compile_check
 from .registry import Handler
 from .spec import Spec
 
@@ -20,39 +21,25 @@ from .spec import Spec
 _WRAPPERS = frozenset({"flowData"})
 
 
-def inline_refs(document: dict[str, Any], node: Any, depth: int = 0) -> Any:
-    """`node` with every local `$ref` replaced by its target (keys next to a `$ref` still apply)."""
-    if depth > 64:
-        raise ValueError("reference chain too deep: a recursive schema cannot be inlined")
-    if isinstance(node, list):
-        return [inline_refs(document, item, depth) for item in node]
-    if not isinstance(node, dict):
-        return node
-    if isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
-        target: Any = document
-        for part in node["$ref"][2:].split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        inlined = inline_refs(document, target, depth + 1)
-        siblings = {k: inline_refs(document, v, depth) for k, v in node.items() if k != "$ref"}
-        return {"allOf": [inlined], **siblings} if siblings else inlined
-    return {key: inline_refs(document, value, depth) for key, value in node.items()}
-
-
 class RequestValidator:
     def __init__(self, spec: Spec) -> None:
         self.spec = spec
-        self._validators: dict[str, Draft202012Validator] = {}
+        self._validators: dict[str, tuple[Draft202012Validator, Check | None]] = {}
 
-    def validator(self, operation_id: str) -> Draft202012Validator:
+    def validator(self, operation_id: str) -> tuple[Draft202012Validator, Check | None]:
+        """jsonschema's validator and the compiled yes/no check (None where it cannot compile)."""
         if operation_id not in self._validators:
-            schema = self.spec.operations[operation_id].request_schema
-            # References inlined once: following them through the registry on every request
-            # cost more than the rest of a create call.
-            self._validators[operation_id] = Draft202012Validator(inline_refs(self.spec.document, schema))
+            # The schema with references inlined: following them through the registry on every
+            # request cost more than the rest of a create call.
+            schema = self.spec.operations[operation_id].schema
+            self._validators[operation_id] = (Draft202012Validator(schema), compile_check(schema))
         return self._validators[operation_id]
 
     def check(self, handler: Handler, params: dict[str, Any]) -> None:
-        errors = self.validator(handler.operation_id).iter_errors(params)
+        validator, fast = self.validator(handler.operation_id)
+        if fast is not None and fast(params):
+            return
+        errors = validator.iter_errors(params)
         if handler.fields:
             self._check_fields(handler, errors)
             return

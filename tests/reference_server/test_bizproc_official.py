@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from reference_server.spec import default_spec
+from reference_server.spec import default_spec, inline_refs
 
 from .bizproc import APP, add_opaque_template, add_template, failure, oauth, ok, start
 from .conftest import ADMIN, FakeClock, Portal
@@ -21,7 +21,8 @@ def _examples(operation_id: str) -> list[tuple[str, Any]]:
     media: Any = SPEC.document
     for part in pointer.strip("/").split("/"):
         media = media[part.replace("~1", "/").replace("~0", "~")]
-    return [(name, SPEC.resolve(example)["value"]) for name, example in media.get("examples", {}).items()]
+    examples = media.get("examples", {}).items()
+    return [(name, inline_refs(SPEC.document, example)["value"]) for name, example in examples]
 
 
 CASES = [(op, name, value) for op in BIZPROC for name, value in _examples(op)]
