@@ -91,20 +91,8 @@ def _const(arg: Any, schema: dict[str, Any]) -> Check:
     return lambda v: _equal(v, arg)
 
 
-def _length(low: bool) -> Builder:
-    def build(arg: Any, schema: dict[str, Any]) -> Check:
-        n = int(arg)
-        return (
-            (lambda v: not isinstance(v, str) or len(v) >= n)
-            if low
-            else (lambda v: not isinstance(v, str) or len(v) <= n)
-        )
-
-    return build
-
-
 def _size(kind: type[Sized], low: bool) -> Builder:
-    """minItems/maxItems, minProperties/maxProperties."""
+    """minLength/maxLength (code points, as len counts them), minItems/maxItems, min/maxProperties."""
 
     def build(arg: Any, schema: dict[str, Any]) -> Check:
         n = int(arg)
@@ -179,8 +167,8 @@ _KEYWORDS: dict[str, Builder] = {
     "type": _type,
     "enum": _enum,
     "const": _const,
-    "minLength": _length(low=True),
-    "maxLength": _length(low=False),
+    "minLength": _size(str, low=True),
+    "maxLength": _size(str, low=False),
     "pattern": _pattern,
     "minimum": _bound(lambda v, n: bool(v >= n)),
     "maximum": _bound(lambda v, n: bool(v <= n)),
