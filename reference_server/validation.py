@@ -29,8 +29,6 @@ class RequestValidator:
     def validator(self, operation_id: str) -> tuple[Draft202012Validator, Check | None]:
         """jsonschema's validator and the compiled yes/no check (None where it cannot compile)."""
         if operation_id not in self._validators:
-            # The schema with references inlined: following them through the registry on every
-            # request cost more than the rest of a create call.
             schema = self.spec.operations[operation_id].schema
             self._validators[operation_id] = (Draft202012Validator(schema), compile_check(schema))
         return self._validators[operation_id]

@@ -11,6 +11,9 @@ import pytest
 from starlette.applications import Starlette
 
 from reference_server import ServerConfig, create_app
+from reference_server.spec import default_spec, inline_refs
+
+SPEC = default_spec()
 
 ADMIN = "/rest/1/reference-admin/"
 USER2 = "/rest/2/reference-user2/"
@@ -30,6 +33,15 @@ OFFICIAL_CREATE = {
         "notifyAtHalfTime": 0,
     }
 }
+
+
+def request_examples(operation_id: str) -> dict[str, Any]:
+    """The request examples an operation declares in the bundle, by name, references inlined."""
+    media: Any = SPEC.document
+    pointer = SPEC.operations[operation_id].pointer.removesuffix("/schema")
+    for part in pointer.strip("/").split("/"):
+        media = media[part.replace("~1", "/").replace("~0", "~")]
+    return {name: inline_refs(SPEC.document, e)["value"] for name, e in media.get("examples", {}).items()}
 
 
 class FakeClock:

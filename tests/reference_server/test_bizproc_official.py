@@ -7,25 +7,13 @@ from typing import Any
 
 import pytest
 
-from reference_server.spec import default_spec, inline_refs
-
 from .bizproc import APP, add_opaque_template, add_template, failure, oauth, ok, start
-from .conftest import ADMIN, FakeClock, Portal
+from .conftest import ADMIN, SPEC, FakeClock, Portal, request_examples
 
-SPEC = default_spec()
 BIZPROC = sorted(op for op in SPEC.operations if op.startswith("bizproc."))
 
 
-def _examples(operation_id: str) -> list[tuple[str, Any]]:
-    pointer = SPEC.operations[operation_id].pointer.removesuffix("/schema")
-    media: Any = SPEC.document
-    for part in pointer.strip("/").split("/"):
-        media = media[part.replace("~1", "/").replace("~0", "~")]
-    examples = media.get("examples", {}).items()
-    return [(name, inline_refs(SPEC.document, example)["value"]) for name, example in examples]
-
-
-CASES = [(op, name, value) for op in BIZPROC for name, value in _examples(op)]
+CASES = [(op, name, value) for op in BIZPROC for name, value in request_examples(op).items()]
 
 
 def test_every_bizproc_operation_has_an_official_example() -> None:
@@ -62,7 +50,7 @@ def test_official_examples_succeed_where_their_objects_exist(portal: Portal) -> 
                 "robot.add", "robot.update", "robot.list", "activity.list", "workflow.template.add",
                 "workflow.start", "workflow.template.delete", "robot.delete"]  # fmt: skip
     for operation_id in (f"bizproc.{name}" for name in in_order):
-        for _, body in _examples(operation_id):
+        for body in request_examples(operation_id).values():
             response = oauth(portal, operation_id, body)
             assert response.status_code == 200, (operation_id, response.text)
 

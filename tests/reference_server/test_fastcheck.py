@@ -15,9 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from jsonschema import Draft202012Validator
 
 from reference_server.fastcheck import compile_check
-from reference_server.spec import BUNDLE, default_spec, inline_refs
+from reference_server.spec import BUNDLE
 
-SPEC = default_spec()
+from .conftest import SPEC, request_examples
+
 OPERATIONS = sorted(SPEC.operations)
 GENERATED = schemathesis.openapi.from_path(str(BUNDLE))
 
@@ -34,14 +35,6 @@ def _pair(operation_id: str) -> tuple[Draft202012Validator, Any]:
     check = compile_check(schema)
     assert check is not None, f"{operation_id}: the request schema should compile"
     return Draft202012Validator(schema), check
-
-
-def _examples(operation_id: str) -> list[Any]:
-    media: Any = SPEC.document
-    pointer = SPEC.operations[operation_id].pointer.removesuffix("/schema")
-    for part in pointer.strip("/").split("/"):
-        media = media[part.replace("~1", "/").replace("~0", "~")]
-    return [inline_refs(SPEC.document, e)["value"] for e in media.get("examples", {}).values()]
 
 
 def _variants(value: Any) -> Iterator[Any]:
@@ -64,7 +57,7 @@ def _variants(value: Any) -> Iterator[Any]:
 @pytest.mark.parametrize("operation_id", OPERATIONS)
 def test_agrees_on_examples_and_their_mutations(operation_id: str) -> None:
     validator, check = _pair(operation_id)
-    examples = _examples(operation_id)
+    examples = list(request_examples(operation_id).values())
     assert examples, f"{operation_id} has no request example to mutate"
     seen = {True: 0, False: 0}
     for example in examples:
