@@ -132,6 +132,7 @@ def error_index(doc: Json, operation: Json) -> list[Json]:
                     "message": value.get("error_description", ""),
                     "cause": example.get("description", ""),
                     "retry": example.get("x-bitrix-retry", "never"),
+                    "messages": example.get("x-bitrix-messages", []),
                     "example": ref or name,
                 }
             )

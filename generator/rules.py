@@ -165,6 +165,8 @@ def check_error_examples(doc: Json) -> list[str]:
         value = example["value"]
         if not isinstance(value.get("error"), str) or not isinstance(value.get("error_description"), str):
             problems.append(f"error example {name}: value needs string error and error_description")
+        else:
+            problems.extend(_message_problems(name, example))
     for _path, _method, op in operations(doc):
         for status, response in op.get("responses", {}).items():
             media = deref(doc, response).get("content", {}).get("application/json", {})
@@ -174,6 +176,40 @@ def check_error_examples(doc: Json) -> list[str]:
                         f"{op['operationId']} {status} example {ex_name}: error bodies must be "
                         "a $ref to components/examples"
                     )
+    return problems
+
+
+MESSAGE_LANGUAGES = {"en", "ru"}
+
+
+def message_matches(variant: Json, message: str) -> bool:
+    """Whether one x-bitrix-messages variant covers an error_description."""
+    if "pattern" in variant:
+        return re.fullmatch(variant["pattern"], message) is not None
+    return bool(variant.get("text") == message)
+
+
+def _message_problems(name: str, example: Json) -> list[str]:
+    variants = example.get("x-bitrix-messages")
+    if not isinstance(variants, list) or not variants:
+        return [f"error example {name}: x-bitrix-messages must list the known message variants"]
+    problems = []
+    for index, variant in enumerate(variants):
+        where = f"error example {name}: x-bitrix-messages[{index}]"
+        if not isinstance(variant, dict) or ("text" in variant) == ("pattern" in variant):
+            problems.append(f"{where} needs exactly one of text and pattern")
+            continue
+        if variant.get("lang") not in MESSAGE_LANGUAGES or not variant.get("source"):
+            problems.append(f"{where} needs lang ({sorted(MESSAGE_LANGUAGES)}) and source")
+        if "pattern" in variant:
+            try:
+                re.compile(variant["pattern"])
+            except (re.error, TypeError):
+                problems.append(f"{where}: pattern does not compile")
+                continue
+    described = example["value"]["error_description"]
+    if not problems and not any(message_matches(v, described) for v in variants):
+        problems.append(f"error example {name}: no x-bitrix-messages variant matches its error_description")
     return problems
 
 
@@ -205,6 +241,29 @@ def check_system_errors(doc: Json) -> list[str]:
             missing = names - _example_names(doc, declared[status])
             if missing:
                 problems.append(f"{op['operationId']} {status}: missing system errors {sorted(missing)}")
+    return problems
+
+
+def _covers(variants: Json, texts: Json) -> bool:
+    return any(message_matches(v, t["text"]) for v in variants for t in texts if "text" in t)
+
+
+def check_error_messages_distinct(doc: Json) -> list[str]:
+    """Within one operation, an answer's status, code and message name at most one declared error."""
+    problems = []
+    for _path, _method, op in operations(doc):
+        entries = error_index(doc, op)
+        for i, entry in enumerate(entries):
+            for other in entries[i + 1 :]:
+                same_slot = (entry["status"], entry["code"]) == (other["status"], other["code"])
+                if not same_slot or entry["example"] == other["example"]:
+                    continue
+                mine, theirs = entry["messages"], other["messages"]
+                if _covers(mine, theirs) or _covers(theirs, mine):
+                    problems.append(
+                        f"{op['operationId']}: {entry['example']} and {other['example']} share a message "
+                        f"variant under {entry['status']} {entry['code']!r}"
+                    )
     return problems
 
 

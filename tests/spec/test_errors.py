@@ -117,3 +117,51 @@ def test_a_stale_error_index_is_caught(bundled: Any) -> None:
 def test_the_flow_methods_are_all_present(bundled: Any) -> None:
     ids = {op["operationId"] for _p, _m, op in rules.operations(bundled)}
     assert set(FLOW_METHODS) <= ids
+
+
+def test_error_messages_name_one_declared_error(bundled: Any) -> None:
+    assert rules.check_error_messages_distinct(bundled) == []
+
+
+def test_an_error_without_message_variants_is_caught(spec_copy: Path) -> None:
+    file = spec_copy / "components" / "examples" / "FlowNotFound.yaml"
+    example = load(file)
+    del example["x-bitrix-messages"]
+    dump(file, example)
+    problems = rules.check_error_examples(bundle(spec_copy / "openapi.yaml"))
+    assert problems == ["error example FlowNotFound: x-bitrix-messages must list the known message variants"]
+
+
+def test_variants_that_miss_the_example_message_are_caught(spec_copy: Path) -> None:
+    file = spec_copy / "components" / "examples" / "FlowNotFound.yaml"
+    example = load(file)
+    example["x-bitrix-messages"] = [{"pattern": r"Flow \d+ not found", "lang": "en", "source": "docs"}]
+    dump(file, example)
+    problems = rules.check_error_examples(bundle(spec_copy / "openapi.yaml"))
+    assert problems == [
+        "error example FlowNotFound: no x-bitrix-messages variant matches its error_description"
+    ]
+
+
+def test_a_malformed_variant_is_caught(spec_copy: Path) -> None:
+    file = spec_copy / "components" / "examples" / "FlowNotFound.yaml"
+    example = load(file)
+    example["x-bitrix-messages"] += [{"text": "x", "pattern": "x", "lang": "en", "source": "docs"},
+                                     {"pattern": "(", "lang": "en", "source": "docs"},
+                                     {"text": "y", "lang": "de", "source": ""}]  # fmt: skip
+    dump(file, example)
+    problems = rules.check_error_examples(bundle(spec_copy / "openapi.yaml"))
+    assert problems == [
+        "error example FlowNotFound: x-bitrix-messages[1] needs exactly one of text and pattern",
+        "error example FlowNotFound: x-bitrix-messages[2]: pattern does not compile",
+        "error example FlowNotFound: x-bitrix-messages[3] needs lang (['en', 'ru']) and source",
+    ]
+
+
+def test_two_errors_sharing_a_variant_are_caught(spec_copy: Path) -> None:
+    file = spec_copy / "components" / "examples" / "FlowUnknownError.yaml"
+    example = load(file)
+    example["x-bitrix-messages"].append({"pattern": "Flow.*", "lang": "en", "source": "docs"})
+    dump(file, example)
+    problems = rules.check_error_messages_distinct(bundle(spec_copy / "openapi.yaml"))
+    assert any("FlowUnknownError" in p and "FlowNotFound" in p for p in problems), problems
