@@ -65,7 +65,7 @@ def _wrong_result(parsed: Any) -> str | None:
     if not isinstance(expected, str):
         return None
     value = getattr(parsed, "result", None)
-    scalar = {"bool": bool, "int": int, "str": str, "float": (int, float)}
+    scalar: dict[str, type | tuple[type, ...]] = {"bool": bool, "int": int, "str": str, "float": (int, float)}
     if expected in scalar:
         wanted = scalar[expected]
         if not isinstance(value, wanted) or (expected != "bool" and isinstance(value, bool)):
