@@ -1,7 +1,8 @@
 """A client library for accessing Bitrix24 REST API for task flows and business processes"""
 
 from ._batch import BatchResult, Command
-from ._bitrix import Bitrix24Error, batch_errors, oauth_client, runtime_of, unwrap, webhook_client
+from ._bitrix import batch_errors, oauth_client, runtime_of, unwrap, webhook_client
+from ._errors import B24ClientError, Bitrix24Error, MalformedResponse, ResponseTooLarge, UnexpectedStatus, WaitTooLong
 from ._facade import Bitrix24
 from ._limits import PLANS, Limits
 from ._oauth import TokenKeeper
@@ -13,6 +14,7 @@ __all__ = (
     "PLANS",
     "AsyncBitrixTransport",
     "AuthenticatedClient",
+    "B24ClientError",
     "BatchResult",
     "Bitrix24",
     "Bitrix24Error",
@@ -20,9 +22,13 @@ __all__ = (
     "Client",
     "Command",
     "Limits",
+    "MalformedResponse",
+    "ResponseTooLarge",
     "RetryPolicy",
     "Runtime",
     "TokenKeeper",
+    "UnexpectedStatus",
+    "WaitTooLong",
     "batch_errors",
     "oauth_client",
     "runtime_of",

@@ -11,23 +11,26 @@ import json
 import time
 import weakref
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
 
-from . import errors
+from ._errors import Bitrix24Error, MalformedResponse, UnexpectedStatus
 from ._limits import Limits
 from ._oauth import AsyncRefresh, Refresh, TokenKeeper
 from ._retry import RetryPolicy
 from ._transport import AsyncBitrixTransport, BitrixTransport, Runtime
 from .client import Client
+from .models.error_response import ErrorResponse
 from .types import Response
 
 __all__ = [
     "Bitrix24Error",
     "batch_errors",
+    "decode",
     "oauth_client",
+    "parsed_or_none",
     "runtime_of",
     "unwrap",
     "webhook_client",
@@ -35,52 +38,72 @@ __all__ = [
 
 # id(client) → its runtime, dropped with the client (a Client compares by value, so it is unhashable)
 _RUNTIMES: dict[int, Runtime] = {}
+T = TypeVar("T")
 
 
-class Bitrix24Error(Exception):
-    """An error body from the portal: `{"error": code, "error_description": text}`.
+def decode(content: bytes) -> Any:
+    """The JSON in `content`, or `_NOT_JSON` when it is not JSON the client can read (not UTF-8,
+    empty, cut short, nested too deeply, a number too long to convert)."""
+    try:
+        return json.loads(content)
+    except (ValueError, RecursionError):
+        return _NOT_JSON
 
-    Raised for every error body, also when the portal sends it with HTTP 200 (as
-    `tasks.flow.Flow.pin` is documented to do). `code` is an open string: `"0"` for every flow
-    error, `""` for some bizproc errors; tell flow errors apart by `description`.
-    """
 
-    def __init__(
-        self, code: str, description: str, status_code: int, operation: str, body: Mapping[str, Any]
-    ):
-        self.code = code
-        self.description = description
-        self.status_code = status_code
-        self.operation = operation
-        self.body = dict(body)
-        super().__init__(f"{operation}: HTTP {status_code} {code!r}: {description}")
-
-    @classmethod
-    def from_body(cls, body: Mapping[str, Any], status_code: int, operation: str) -> Bitrix24Error:
-        return cls(
-            code=str(body.get("error", "")),
-            description=str(body.get("error_description", "")),
-            status_code=status_code,
-            operation=operation,
-            body=body,
-        )
+_NOT_JSON = object()
 
 
 def _is_error_body(body: Any) -> bool:
     return isinstance(body, dict) and "error" in body and "result" not in body
 
 
+def _wrong_result(parsed: Any) -> str | None:
+    """Why the `result` of a parsed success model does not have its declared type (the generated
+    models copy scalars unchecked), or None."""
+    hints = getattr(type(parsed), "__annotations__", {})
+    expected = hints.get("result")
+    if not isinstance(expected, str):
+        return None
+    value = getattr(parsed, "result", None)
+    scalar: dict[str, type | tuple[type, ...]] = {"bool": bool, "int": int, "str": str, "float": (int, float)}
+    if expected in scalar:
+        wanted = scalar[expected]
+        if not isinstance(value, wanted) or (expected != "bool" and isinstance(value, bool)):
+            return f"result is {type(value).__name__}, expected {expected}"
+    elif expected == "list[str]" and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        return "result is not a list of strings"
+    return None
+
+
 def unwrap(response: Response[Any], operation: str) -> Any:
-    """The parsed success body of `response`; raise `Bitrix24Error` for any error body."""
-    try:
-        body = json.loads(response.content)
-    except ValueError:
-        body = None
+    """The parsed success body of `response`; raise `Bitrix24Error` for any error body and
+    `MalformedResponse` for anything else that is not a valid success body."""
+    status = int(response.status_code)
+    body = decode(response.content)
     if _is_error_body(body):
-        raise Bitrix24Error.from_body(body, int(response.status_code), operation)
-    if int(response.status_code) != 200 or response.parsed is None:
-        raise errors.UnexpectedStatus(int(response.status_code), response.content)
-    return response.parsed
+        raise Bitrix24Error.from_body(body, status, operation, response.content)
+    if body is _NOT_JSON:
+        raise MalformedResponse(status, response.content, operation, "not JSON")
+    if status != 200:
+        raise MalformedResponse(status, response.content, operation, "neither a success nor an error body")
+    parsed = response.parsed
+    if parsed is None or isinstance(parsed, ErrorResponse):
+        raise MalformedResponse(status, response.content, operation, "not the success body of the spec")
+    wrong = _wrong_result(parsed)
+    if wrong is not None:
+        raise MalformedResponse(status, response.content, operation, wrong)
+    return parsed
+
+
+def parsed_or_none(parse: Callable[[], T]) -> T | None:
+    """What a generated `_parse_response` makes of an answer, or None when the answer does not fit
+    the spec (any exception of the parse: the body is data from outside, not code of ours)."""
+    try:
+        return parse()
+    except UnexpectedStatus:
+        raise
+    except Exception:  # any failure of the parse means the body does not fit (see above)
+        return None
 
 
 def batch_errors(batch_result: Mapping[str, Any], operation: str = "batch") -> dict[str, Bitrix24Error]:

@@ -23,7 +23,9 @@ class RetryPolicy:
     (QUERY_LIMIT_EXCEEDED, OPERATION_TIME_LIMIT) and for server faults of idempotent operations;
     `unsure_attempts` the same for timeouts and lost connections (idempotent operations only).
     Delay before retry n (1, 2, ...): a random value in [base * 2**(n-1) / 2, base * 2**(n-1)],
-    at most `cap`. `max_reset_wait` bounds the wait for an operating budget to reset.
+    at most `cap`. `max_reset_wait` bounds the wait for an operating budget to reset (beyond it
+    the 429 is raised as it came). `max_wait` bounds everything one call waits in all (limiter,
+    operating budget, backoff): a wait beyond it raises `WaitTooLong` instead of sleeping.
     """
 
     attempts: int = 8
@@ -31,6 +33,7 @@ class RetryPolicy:
     base: float = 0.5
     cap: float = 30.0
     max_reset_wait: float = 660.0
+    max_wait: float = 300.0
     random: random.Random = field(default_factory=random.Random, compare=False)
 
     def backoff(self, retry: int) -> float:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import httpx
 
+from ._errors import WaitTooLong
 from ._limits import Limits, OperatingBudgets, RequestBucket
 from ._oauth import TokenKeeper
 from ._operations import OPERATIONS
@@ -95,6 +96,19 @@ class Runtime:
             return None
         request.url = request.url.copy_set_param("auth", self.token.token)
         return self.token.token
+
+    def waiting(
+        self, request: httpx.Request, waited: float, delay: float, response: httpx.Response | None = None
+    ) -> float:
+        """`waited + delay` when that stays within the policy's `max_wait`; else raise `WaitTooLong`
+        (with the last answer, if any), so no portal value can make one call sleep without end."""
+        if delay > 0 and waited + delay > self.retry.max_wait:
+            raise WaitTooLong(
+                self.method_of(request), delay, waited, self.retry.max_wait,
+                status_code=None if response is None else response.status_code,
+                content=b"" if response is None else response.content,
+            )  # fmt: skip
+        return waited + max(0.0, delay)
 
     def budget_delay(self, operation: Operation | None) -> float:
         if self.budgets is None or operation is None or operation.id == "batch":
@@ -203,10 +217,12 @@ class BitrixTransport(httpx.BaseTransport):
         operation = rt.operation(request)
         request.read()
         sent = 0
+        waited = 0.0
         while True:
             token = rt.authorize(request)
             for delay in (rt.budget_delay(operation), rt.bucket_delay()):
                 if delay > 0:
+                    waited = rt.waiting(request, waited, delay)
                     rt.sleep(delay)
             sent += 1
             try:
@@ -216,11 +232,14 @@ class BitrixTransport(httpx.BaseTransport):
                 verdict = rt.on_exception(operation, error, sent)
                 if not verdict.retry:
                     raise
+                waited = rt.waiting(request, waited, verdict.delay)
                 rt.sleep(verdict.delay)
                 continue
             verdict = rt.on_response(operation, response, sent, token)
             if not verdict.retry:
                 return response
+            if verdict.delay > 0:
+                waited = rt.waiting(request, waited, verdict.delay, response)
             response.close()
             if verdict.refresh and rt.token is not None and token is not None:
                 rt.token.refresh(token)
@@ -243,10 +262,12 @@ class AsyncBitrixTransport(httpx.AsyncBaseTransport):
         operation = rt.operation(request)
         await request.aread()
         sent = 0
+        waited = 0.0
         while True:
             token = rt.authorize(request)
             for delay in (rt.budget_delay(operation), rt.bucket_delay()):
                 if delay > 0:
+                    waited = rt.waiting(request, waited, delay)
                     await rt.async_sleep(delay)
             sent += 1
             try:
@@ -256,11 +277,14 @@ class AsyncBitrixTransport(httpx.AsyncBaseTransport):
                 verdict = rt.on_exception(operation, error, sent)
                 if not verdict.retry:
                     raise
+                waited = rt.waiting(request, waited, verdict.delay)
                 await rt.async_sleep(verdict.delay)
                 continue
             verdict = rt.on_response(operation, response, sent, token)
             if not verdict.retry:
                 return response
+            if verdict.delay > 0:
+                waited = rt.waiting(request, waited, verdict.delay, response)
             await response.aclose()
             if verdict.refresh and rt.token is not None and token is not None:
                 await rt.token.arefresh(token)

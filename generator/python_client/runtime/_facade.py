@@ -7,15 +7,14 @@ edit the copy.
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any
 
 import httpx
 
-from . import errors
 from ._batch import BatchPlan, BatchResult, Commands
-from ._bitrix import Bitrix24Error, oauth_client, runtime_of, webhook_client
+from ._bitrix import _NOT_JSON, Bitrix24Error, decode, oauth_client, runtime_of, webhook_client
+from ._errors import MalformedResponse
 from ._operations import OPERATIONS
 from ._paging import BatchPager, Pager
 from ._spec import lookup
@@ -26,14 +25,13 @@ __all__ = ["Bitrix24"]
 
 
 def _body(response: httpx.Response, method: str) -> dict[str, Any]:
-    try:
-        body = json.loads(response.content)
-    except ValueError:
-        body = None
+    body = decode(response.content)
     if isinstance(body, dict) and "error" in body and "result" not in body:
-        raise Bitrix24Error.from_body(body, response.status_code, method)
-    if response.status_code != 200 or not isinstance(body, dict):
-        raise errors.UnexpectedStatus(response.status_code, response.content)
+        raise Bitrix24Error.from_body(body, response.status_code, method, response.content)
+    if body is _NOT_JSON:
+        raise MalformedResponse(response.status_code, response.content, method, "not JSON")
+    if response.status_code != 200 or not isinstance(body, dict) or "result" not in body:
+        raise MalformedResponse(response.status_code, response.content, method, "not a success body")
     return body
 
 

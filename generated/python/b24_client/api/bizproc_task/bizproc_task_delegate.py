@@ -4,7 +4,7 @@ from typing import Any, cast
 import httpx
 
 from ... import errors
-from ..._bitrix import unwrap
+from ..._bitrix import parsed_or_none, unwrap
 from ...client import AuthenticatedClient, Client
 from ...models.bizproc_task_delegate_body import BizprocTaskDelegateBody
 from ...models.bizproc_task_delegate_response_200 import BizprocTaskDelegateResponse200
@@ -92,7 +92,7 @@ def _build_response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parsed_or_none(lambda: _parse_response(client=client, response=response)),
     )
 
 
@@ -140,9 +140,12 @@ def sync(
     """Call bizproc.task.delegate and return the successful body.
 
     Raises:
-        Bitrix24Error: the portal answered with an error body (also under HTTP 200).
-        errors.UnexpectedStatus: the answer was neither a success nor a Bitrix24 error body.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.Bitrix24Error: the portal answered with an error body (under any status, also 200).
+        errors.MalformedResponse: the answer was not a valid Bitrix24 body (not JSON, empty, cut
+            short, not UTF-8, too deep, wrong shape), under any status.
+        errors.ResponseTooLarge: the decoded body exceeded the transport's size cap.
+        errors.WaitTooLong: the call would have waited beyond the retry policy's max_wait.
+        httpx.TransportError: the connection failed or timed out (after any safe retries).
     """
 
     return cast(
@@ -199,9 +202,12 @@ async def asyncio(
     """Call bizproc.task.delegate and return the successful body.
 
     Raises:
-        Bitrix24Error: the portal answered with an error body (also under HTTP 200).
-        errors.UnexpectedStatus: the answer was neither a success nor a Bitrix24 error body.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        errors.Bitrix24Error: the portal answered with an error body (under any status, also 200).
+        errors.MalformedResponse: the answer was not a valid Bitrix24 body (not JSON, empty, cut
+            short, not UTF-8, too deep, wrong shape), under any status.
+        errors.ResponseTooLarge: the decoded body exceeded the transport's size cap.
+        errors.WaitTooLong: the call would have waited beyond the retry policy's max_wait.
+        httpx.TransportError: the connection failed or timed out (after any safe retries).
     """
 
     return cast(
