@@ -13,7 +13,6 @@ __all__ = [
     "B24ClientError",
     "Bitrix24Error",
     "MalformedResponse",
-    "ResponseTooLarge",
     "UnexpectedStatus",
     "WaitTooLong",
 ]
@@ -96,15 +95,6 @@ class MalformedResponse(UnexpectedStatus):
         )
         self.status_code = status_code
         self.content = content
-
-
-class ResponseTooLarge(MalformedResponse):
-    """The body, once decompressed, is larger than `limit` bytes (the transport's `max_body`).
-    Reading stopped there; `content` keeps the first bytes read."""
-
-    def __init__(self, status_code: int, content: bytes, operation: str, limit: int):
-        self.limit = limit
-        super().__init__(status_code, content, operation, f"body larger than {limit} bytes once decoded")
 
 
 class WaitTooLong(B24ClientError):  # noqa: N818 - says what happened, like its siblings

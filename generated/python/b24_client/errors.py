@@ -4,7 +4,6 @@ from ._errors import (
     B24ClientError,
     Bitrix24Error,
     MalformedResponse,
-    ResponseTooLarge,
     UnexpectedStatus,
     WaitTooLong,
 )
@@ -13,7 +12,6 @@ __all__ = [
     "B24ClientError",
     "Bitrix24Error",
     "MalformedResponse",
-    "ResponseTooLarge",
     "UnexpectedStatus",
     "WaitTooLong",
 ]

@@ -25,7 +25,9 @@ class RetryPolicy:
     Delay before retry n (1, 2, ...): a random value in [base * 2**(n-1) / 2, base * 2**(n-1)],
     at most `cap`. `max_reset_wait` bounds the wait for an operating budget to reset (beyond it
     the 429 is raised as it came). `max_wait` bounds everything one call waits in all (limiter,
-    operating budget, backoff): a wait beyond it raises `WaitTooLong` instead of sleeping.
+    operating budget, backoff): a wait beyond it raises `WaitTooLong` instead of sleeping. Its
+    default covers one operating-budget window (the portal resets a method's budget every 10
+    minutes) plus backoff, so a legitimate reset is waited out and anything longer is refused.
     """
 
     attempts: int = 8
@@ -33,7 +35,7 @@ class RetryPolicy:
     base: float = 0.5
     cap: float = 30.0
     max_reset_wait: float = 660.0
-    max_wait: float = 300.0
+    max_wait: float = 720.0
     random: random.Random = field(default_factory=random.Random, compare=False)
 
     def backoff(self, retry: int) -> float:
