@@ -15,7 +15,7 @@ import uvicorn
 
 from . import ServerConfig, create_app
 from .app import ADMIN_HEADER
-from .store import StoreLocked
+from .store import StoreLockedError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--admin",
         action="store_true",
-        help=f"serve /_reference/ (fault injection, limit reset, handler calls); requests need {ADMIN_HEADER}",
+        help=f"serve /_reference/ (fault injection, limit reset, handler calls); needs {ADMIN_HEADER}",
     )
     parser.add_argument("--admin-token", default=None, help="the admin token (default: random, printed)")
     return parser
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     try:
         app = create_app(config)
-    except StoreLocked as exc:
+    except StoreLockedError as exc:
         print(f"reference server: {exc}; stop it or use another --db", file=sys.stderr)
         sys.exit(2)
     if not _loopback(args.host):

@@ -117,7 +117,7 @@ async def _read_body(request: Request) -> bytes | None:
     return b"".join(chunks)
 
 
-def _decode_body(raw: bytes | None, content_type: str) -> tuple[dict[str, Any], bool]:  # noqa: PLR0911
+def _decode_body(raw: bytes | None, content_type: str) -> tuple[dict[str, Any], bool]:
     """Body parameters and whether they are strings (form) rather than typed JSON.
 
     Undecodable bodies count as empty: the call then fails the operation's own validation, which
@@ -141,12 +141,12 @@ def _decode_body(raw: bytes | None, content_type: str) -> tuple[dict[str, Any], 
     return {}, False
 
 
-class _Refused(ValueError):
+class _RefusedError(ValueError):
     pass
 
 
 def _refuse_constant(name: str) -> Any:
-    raise _Refused(name)  # NaN, Infinity, -Infinity: not JSON, and PHP's json_decode refuses them
+    raise _RefusedError(name)  # NaN, Infinity, -Infinity: not JSON, and PHP's json_decode refuses them
 
 
 def _php_int(text: str) -> int | float:
@@ -161,7 +161,7 @@ def _php_int(text: str) -> int | float:
 def _finite_float(text: str) -> float:
     number = float(text)
     if number in {float("inf"), float("-inf")}:
-        raise _Refused(text)
+        raise _RefusedError(text)
     return number
 
 

@@ -61,6 +61,22 @@ class Dispatcher:
         self.faults = faults
         self.validator = RequestValidator(spec)
 
+    def _admit(
+        self, caller: Caller, operation_id: str | None, in_batch: bool, fault: str | None
+    ) -> Operation:
+        """The checks every call passes before it runs: the method exists, may run here, is in the
+        caller's scopes; then a requested fault fails it (so a refused call consumes no fault)."""
+        if operation_id is None or operation_id not in HANDLERS:
+            raise BitrixError.named("MethodNotFound")
+        op = self.spec.operations[operation_id]
+        if in_batch and not op.batchable:
+            raise BitrixError.named("BatchMethodNotAllowed")
+        if not caller.has_scope(op.scope):
+            raise BitrixError.named("InsufficientScope")
+        if fault is not None and op.statuses_of(fault):
+            raise BitrixError.named(fault)
+        return op
+
     def invoke(
         self,
         caller: Caller,
@@ -78,15 +94,8 @@ class Dispatcher:
         start = self.clock()
         operation_id = self.spec.canonical(method)
         try:
-            if operation_id is None or operation_id not in HANDLERS:
-                raise BitrixError.named("MethodNotFound")
-            op = self.spec.operations[operation_id]
-            if in_batch and not op.batchable:
-                raise BitrixError.named("BatchMethodNotAllowed")
-            if not caller.has_scope(op.scope):
-                raise BitrixError.named("InsufficientScope")
-            if fault is not None and op.statuses_of(fault):
-                raise BitrixError.named(fault)
+            op = self._admit(caller, operation_id, in_batch, fault)
+            assert operation_id is not None  # _admit refuses unknown methods
             queued = self.faults.take(operation_id)
             if queued is not None and queued.error is not None:
                 raise BitrixError.named(queued.error)

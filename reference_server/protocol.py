@@ -308,6 +308,17 @@ def declared_names(schema: dict[str, Any]) -> set[str]:
 MAX_TEXT_BYTES = 65_535
 
 
+def _storable_text(value: str, schema: dict[str, Any] | None) -> bool:
+    encoded = schema is not None and "contentEncoding" in schema
+    if value.isascii() and (encoded or len(value) <= MAX_TEXT_BYTES):
+        return True
+    try:
+        size = len(value.encode("utf-8"))
+    except UnicodeEncodeError:
+        return False
+    return encoded or size <= MAX_TEXT_BYTES
+
+
 def unstorable(
     value: Any, schema: dict[str, Any] | None, path: tuple[str | int, ...] = ()
 ) -> tuple[str | int, ...] | None:
@@ -315,15 +326,7 @@ def unstorable(
     MAX_TEXT_BYTES or not encodable as UTF-8 (a lone surrogate), a non-finite number. None if all
     is well. Walks at most MAX_NESTING levels, as coercion does."""
     if isinstance(value, str):
-        if len(value) * 4 <= MAX_TEXT_BYTES and value.isascii():
-            return None
-        if schema is not None and "contentEncoding" in schema and value.isascii():
-            return None
-        try:
-            size = len(value.encode("utf-8"))
-        except UnicodeEncodeError:
-            return path
-        return path if size > MAX_TEXT_BYTES and not (schema and "contentEncoding" in schema) else None
+        return None if _storable_text(value, schema) else path
     if isinstance(value, float):
         return None if math.isfinite(value) else path
     if len(path) > MAX_NESTING:

@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS records (kind TEXT, key TEXT, data TEXT NOT NULL, PRI
 """
 
 
-class StoreLocked(RuntimeError):
+class StoreLockedError(RuntimeError):
     """Another process serves the same database file."""
 
 
@@ -44,7 +44,7 @@ def _lock(db: Path) -> int:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
         os.close(fd)
-        raise StoreLocked(f"{db} is in use by another reference server (lock file {path})") from None
+        raise StoreLockedError(f"{db} is in use by another reference server (lock file {path})") from None
     return fd
 
 
