@@ -1,9 +1,12 @@
 """`python -m reference_server --port 8000 [--host 127.0.0.1] [--tls] [--fixtures FILE] [--db FILE]
-[--no-limits] [--plan standard|enterprise]`."""
+[--no-limits] [--plan standard|enterprise] [--admin [--admin-token TOKEN]]`."""
 
 from __future__ import annotations
 
 import argparse
+import ipaddress
+import secrets
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -11,6 +14,8 @@ from pathlib import Path
 import uvicorn
 
 from . import ServerConfig, create_app
+from .app import ADMIN_HEADER
+from .store import StoreLockedError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,7 +28,22 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, default=None, help="SQLite file keeping state across restarts")
     parser.add_argument("--no-limits", action="store_true", help="no rate limit, no operating budget")
     parser.add_argument("--plan", choices=["standard", "enterprise"], default="standard")
+    parser.add_argument(
+        "--admin",
+        action="store_true",
+        help=f"serve /_reference/ (fault injection, limit reset, handler calls); needs {ADMIN_HEADER}",
+    )
+    parser.add_argument("--admin-token", default=None, help="the admin token (default: random, printed)")
     return parser
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def _tls_files(host: str, ca_file: Path | None) -> tuple[Path, Path, Path]:
@@ -45,16 +65,38 @@ def _tls_files(host: str, ca_file: Path | None) -> tuple[Path, Path, Path]:
 
 def main(argv: list[str] | None = None) -> None:
     args = _parser().parse_args(argv)
-    config = ServerConfig(fixtures=args.fixtures, db=args.db, limits=not args.no_limits, plan=args.plan)
-    app = create_app(config)
+    admin = args.admin or args.admin_token is not None
+    token = (args.admin_token or secrets.token_urlsafe(18)) if admin else None
+    config = ServerConfig(
+        fixtures=args.fixtures,
+        db=args.db,
+        limits=not args.no_limits,
+        plan=args.plan,
+        admin=admin,
+        admin_token=token,
+    )
+    try:
+        app = create_app(config)
+    except StoreLockedError as exc:
+        print(f"reference server: {exc}; stop it or use another --db", file=sys.stderr)
+        sys.exit(2)
+    if not _loopback(args.host):
+        print(
+            f"warning: listening on {args.host}, not loopback: anyone who reaches this address can use "
+            "the fake portal's fixed credentials (printed below)",
+            file=sys.stderr,
+            flush=True,
+        )
     portal = app.state.portal
     scheme = "https" if args.tls else "http"
     shown = f"[{args.host}]" if ":" in args.host else args.host
     base = f"{scheme}://{shown}:{args.port}/rest"
     ssl: dict[str, str] = {}
     lines = []
+    key_dir: Path | None = None
     if args.tls:
         ca_path, cert_path, key_path = _tls_files(args.host, args.ca_file)
+        key_dir = key_path.parent
         ssl = {"ssl_certfile": str(cert_path), "ssl_keyfile": str(key_path)}
         lines += [
             f"CA file: {ca_path}",
@@ -66,6 +108,10 @@ def main(argv: list[str] | None = None) -> None:
         lines.append(f"Webhook URL: {base}/{hook.user}/{hook.code}/  (user {hook.user}, scopes: {scopes})")
     for token in portal.identities.tokens.values():
         lines.append(f"OAuth: {base}/<method>?auth={token.token}  (user {token.user})")
+    if token is not None:
+        lines.append(
+            f"Admin: {scheme}://{shown}:{args.port}/_reference/...  (header {ADMIN_HEADER}: {token})"
+        )
     limits = f"limits on ({args.plan})" if config.limits else "limits off"
     state = f"state in {args.db}" if args.db else "state in memory"
     print(f"Bitrix24 reference server on {scheme}://{shown}:{args.port}, {limits}, {state}")
@@ -73,15 +119,21 @@ def main(argv: list[str] | None = None) -> None:
     sys.stdout.flush()
     # No access log and no proxy-header rewriting: a local test portal needs neither, and both cost
     # time on every call (create throughput rose by about a sixth without them, benchmarks/README.md).
-    uvicorn.run(
-        app,
-        host=args.host,
-        port=args.port,
-        log_level="warning",
-        access_log=False,
-        proxy_headers=False,
-        **ssl,  # type: ignore[arg-type]
-    )
+    try:
+        uvicorn.run(
+            app,
+            host=args.host,
+            port=args.port,
+            log_level="warning",
+            access_log=False,
+            proxy_headers=False,
+            **ssl,  # type: ignore[arg-type]
+        )
+    finally:
+        # the private key (and the CA, unless --ca-file put it elsewhere) goes with the server
+        if key_dir is not None:
+            shutil.rmtree(key_dir, ignore_errors=True)
+        portal.store.close()
 
 
 if __name__ == "__main__":

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import hmac
 import json
+import logging
+import re
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -17,12 +21,17 @@ from .dispatch import Dispatcher, Outcome
 from .errors import BitrixError
 from .identities import Caller, Identities, load_identities
 from .limits import PLANS, Fault, Faults, LeakyBucket, OperatingBudget
-from .protocol import build_nested, parse_query
+from .protocol import INT64_MAX, build_nested, parse_query
 from .spec import Spec, default_spec, load_spec
 from .store import Store
 
 MAX_BODY = 2 * 1024 * 1024  # larger bodies are not read; the call then fails validation like an empty one
 FAULT_HEADER = "x-reference-fault"
+ADMIN_HEADER = "x-reference-admin-token"
+LOG = logging.getLogger("reference_server")
+# In a JSON text: a \u escape of a UTF-16 surrogate, a run of digits that may not fit 64 bits, an
+# exponent that may overflow. Only bodies with one of these take the slower strict decoding.
+_SUSPECT_JSON = re.compile(r"\\u[dD][89a-fA-F]|[0-9]{19}|[eE][-+]?[0-9]{3}")
 
 
 class Portal:
@@ -108,7 +117,7 @@ async def _read_body(request: Request) -> bytes | None:
     return b"".join(chunks)
 
 
-def _decode_body(raw: bytes | None, content_type: str) -> tuple[dict[str, Any], bool]:  # noqa: PLR0911
+def _decode_body(raw: bytes | None, content_type: str) -> tuple[dict[str, Any], bool]:
     """Body parameters and whether they are strings (form) rather than typed JSON.
 
     Undecodable bodies count as empty: the call then fails the operation's own validation, which
@@ -121,17 +130,55 @@ def _decode_body(raw: bytes | None, content_type: str) -> tuple[dict[str, Any], 
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return {}, False
-    if "json" in content_type or (not content_type and text.lstrip()[:1] in "{["):
-        try:
-            data = json.loads(text)
-        except (ValueError, RecursionError):
-            return {}, False
+    media = content_type.split(";", 1)[0].strip().lower()  # media types are case-insensitive
+    if media == "application/json" or (not media and text.lstrip()[:1] in "{["):
+        data = php_json_decode(text)
         return (data if isinstance(data, dict) else {}), False
-    if "x-www-form-urlencoded" in content_type or not content_type:
+    if media == "application/x-www-form-urlencoded" or not media:
         return parse_query(text), True
-    if "multipart/form-data" in content_type:
+    if media == "multipart/form-data":
         return _parse_multipart(raw, content_type), True
     return {}, False
+
+
+class _RefusedError(ValueError):
+    pass
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _RefusedError(name)  # NaN, Infinity, -Infinity: not JSON, and PHP's json_decode refuses them
+
+
+def _php_int(text: str) -> int | float:
+    """PHP's json_decode: an integer beyond 64 bits becomes a float; one beyond a float fails."""
+    if len(text) <= 20:
+        number = int(text)
+        if -INT64_MAX - 1 <= number <= INT64_MAX:
+            return number
+    return _finite_float(text)
+
+
+def _finite_float(text: str) -> float:
+    number = float(text)
+    if number in {float("inf"), float("-inf")}:
+        raise _RefusedError(text)
+    return number
+
+
+def php_json_decode(text: str) -> Any:
+    """The value of a JSON text, or None where PHP's json_decode fails: broken or too deep JSON,
+    NaN or Infinity, a number beyond a float (1e400, 10**400), a lone UTF-16 surrogate escape
+    (`"\\ud800"`, JSON_ERROR_UTF16). So nothing a portal could not have read gets stored."""
+    try:
+        if _SUSPECT_JSON.search(text) is None:
+            return json.loads(text, parse_constant=_refuse_constant)
+        data = json.loads(
+            text, parse_constant=_refuse_constant, parse_int=_php_int, parse_float=_finite_float
+        )
+        json.dumps(data, ensure_ascii=False).encode("utf-8")  # a lone surrogate fails to encode
+    except (ValueError, RecursionError, UnicodeEncodeError):
+        return None
+    return data
 
 
 def _parse_multipart(raw: bytes, content_type: str) -> dict[str, Any]:
@@ -155,9 +202,6 @@ def _parse_multipart(raw: bytes, content_type: str) -> dict[str, Any]:
 
 
 def _authenticate(portal: Portal, request: Request, query: dict[str, Any], body: dict[str, Any]) -> Caller:
-    path = request.path_params
-    if "code" in path:
-        return portal.identities.webhook_caller(str(path["user"]), str(path["code"]))
     token: Any = query.get("auth", body.get("auth"))
     header = request.headers.get("authorization", "")
     if not token and header.lower().startswith("bearer "):
@@ -170,36 +214,83 @@ def _method_name(raw: str) -> str:
     return name[:-5] if name.lower().endswith(".json") else name
 
 
+def _declared_length(request: Request) -> int | None:
+    value = request.headers.get("content-length", "")
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else None
+
+
 async def rest(request: Request) -> Response:
+    """One REST call, refused as cheaply as possible: an unknown method and a webhook's wrong
+    credentials before the body is read, a body over MAX_BODY without reading it further, and only
+    then the parameters are parsed (in linear time, see protocol.build_nested)."""
     portal: Portal = request.app.state.portal
     method = _method_name(str(request.path_params["method"]))
+    operation_id = portal.spec.canonical(method)
+    if operation_id is None:
+        return _error_response(portal, BitrixError.named("MethodNotFound"), None)
+    path = request.path_params
+    caller: Caller | None = None
+    if "code" in path:
+        try:
+            caller = portal.identities.webhook_caller(str(path["user"]), str(path["code"]))
+        except BitrixError as error:
+            return _error_response(portal, error, operation_id)
     # from the scope, not request.url: building the URL object cost a twentieth of a call
     query = parse_query(request.scope["query_string"].decode("utf-8", "replace"))
-    body, body_strings = _decode_body(await _read_body(request), request.headers.get("content-type", ""))
-    try:
-        caller = _authenticate(portal, request, query, body)
-    except BitrixError as error:
-        return _error_response(portal, error, portal.spec.canonical(method))
-    fault = request.headers.get(FAULT_HEADER)
-    if fault:
-        with contextlib.suppress(ValueError):
-            portal.faults.add(portal.make_fault({"method": method, "error": fault, "count": 1}))
+    length = _declared_length(request)
+    raw = None if length is not None and length > MAX_BODY else await _read_body(request)
+    body, body_strings = _decode_body(raw, request.headers.get("content-type", ""))
+    if caller is None:
+        try:
+            caller = _authenticate(portal, request, query, body)
+        except BitrixError as error:
+            return _error_response(portal, error, operation_id)
+    fault = _header_fault(portal, request)
     # A JSON body keeps its types and wins over the query string, as in PHP's $_REQUEST; query and
     # form values are strings and are coerced to the spec's types first.
     if body_strings:
-        outcome = portal.dispatcher.invoke(caller, method, {**query, **body})
+        outcome = portal.dispatcher.invoke(caller, method, {**query, **body}, fault=fault)
     else:
-        outcome = portal.dispatcher.invoke(caller, method, query, typed=body)
+        outcome = portal.dispatcher.invoke(caller, method, query, typed=body, fault=fault)
     return _render(portal, outcome)
+
+
+def _header_fault(portal: Portal, request: Request) -> str | None:
+    """The error example named by X-Reference-Fault: admin surface only (with its token, if any)."""
+    fault = request.headers.get(FAULT_HEADER)
+    if not fault or not portal.config.admin or not _admin_allowed(portal, request):
+        return None
+    with contextlib.suppress(ValueError):
+        return portal.error_name(fault)
+    return None
+
+
+def _admin_allowed(portal: Portal, request: Request) -> bool:
+    token = portal.config.admin_token
+    if token is None:
+        return True
+    sent = request.headers.get(ADMIN_HEADER, "")
+    return hmac.compare_digest(sent.encode("utf-8", "replace"), token.encode("utf-8"))
+
+
+def _admin_refusal(portal: Portal, request: Request) -> Response | None:
+    if _admin_allowed(portal, request):
+        return None
+    return JSONResponse(
+        {"error": "ADMIN_TOKEN_REQUIRED", "error_description": f"send the admin token in {ADMIN_HEADER}"},
+        status_code=403,
+    )
 
 
 async def faults_endpoint(request: Request) -> Response:
     portal: Portal = request.app.state.portal
+    if (refusal := _admin_refusal(portal, request)) is not None:
+        return refusal
     if request.method == "DELETE":
         portal.faults.clear()
     elif request.method == "POST":
         try:
-            raw = json.loads(await request.body())
+            raw = php_json_decode((await _read_body(request) or b"").decode("utf-8", "replace"))
             items = raw if isinstance(raw, list) else [raw]
             for item in items:
                 portal.faults.add(portal.make_fault(item))
@@ -210,6 +301,8 @@ async def faults_endpoint(request: Request) -> Response:
 
 async def reset_limits(request: Request) -> Response:
     portal: Portal = request.app.state.portal
+    if (refusal := _admin_refusal(portal, request)) is not None:
+        return refusal
     if portal.bucket is not None:
         portal.bucket.level = 0.0
     if portal.budget is not None:
@@ -222,6 +315,8 @@ async def bizproc_state(request: Request) -> Response:
     their event tokens, since the server sends no HTTP callbacks) and every stored workflow,
     finished ones included, with status text, outputs and log."""
     portal: Portal = request.app.state.portal
+    if (refusal := _admin_refusal(portal, request)) is not None:
+        return refusal
     kind = {"calls": "call", "workflows": "workflow"}.get(str(request.path_params["kind"]))
     if kind is None:
         return JSONResponse(
@@ -241,9 +336,48 @@ class _AnyVerb:
         await response(scope, receive, send)
 
 
+class _CrashGuard:
+    """ASGI middleware: an exception no handler caught becomes the spec's INTERNAL_SERVER_ERROR
+    JSON with status 500 and `Connection: close` (the server closes the connection after it, and a
+    keep-alive client is told so instead of finding the socket dead on its next request)."""
+
+    def __init__(self, app: Any, spec: Spec) -> None:
+        self.app = app
+        value = spec.example("InternalServerError")
+        self.body = json.dumps(
+            {"error": str(value["error"]), "error_description": str(value["error_description"])}
+        ).encode()
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watch(message: Any) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watch)
+        except Exception:
+            LOG.exception("unexpected error answering %s", scope.get("path"))
+            if started:
+                raise
+            headers = [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(self.body)).encode()),
+                (b"connection", b"close"),
+            ]
+            await send({"type": "http.response.start", "status": 500, "headers": headers})
+            await send({"type": "http.response.body", "body": self.body})
+
+
 def build_app(config: ServerConfig) -> Starlette:
     routes = [
-        Route("/rest/{user:int}/{code}/{method:path}", _AnyVerb()),
+        Route("/rest/{user}/{code}/{method:path}", _AnyVerb()),
         Route("/rest/{method:path}", _AnyVerb()),
     ]
     if config.admin:
@@ -252,6 +386,7 @@ def build_app(config: ServerConfig) -> Starlette:
             Route("/_reference/limits/reset", reset_limits, methods=["POST"]),
             Route("/_reference/bizproc/{kind:str}", bizproc_state, methods=["GET"]),
         ]
-    app = Starlette(routes=routes)
-    app.state.portal = Portal(config)
+    portal = Portal(config)
+    app = Starlette(routes=routes, middleware=[Middleware(_CrashGuard, spec=portal.spec)])
+    app.state.portal = portal
     return app

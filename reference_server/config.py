@@ -16,6 +16,9 @@ class ServerConfig:
     plan: str = "standard"  # or "enterprise": the leaky bucket's size and drain rate
     operating_limit: float = 480.0
     clock: Callable[[], float] = field(default=time.time)
-    # Admin endpoints under /_reference/ (fault injection, reset); on by default for local use.
+    # Admin endpoints under /_reference/ and the X-Reference-Fault header. In-process apps (tests)
+    # have them on: only code in the same process reaches them. The command line has them off
+    # unless --admin, and then with a token (admin_token) that every admin request must carry.
     admin: bool = True
+    admin_token: str | None = None
     spec_path: Path | None = None

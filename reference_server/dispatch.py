@@ -13,7 +13,7 @@ from .context import CallContext
 from .errors import BitrixError
 from .identities import Caller, Identities
 from .limits import Faults, LeakyBucket, OperatingBudget
-from .protocol import coerce, declared_names, time_block
+from .protocol import coerce, declared_names, time_block, unstorable
 from .registry import HANDLERS, Page
 from .spec import Operation, Spec
 from .store import Store
@@ -61,6 +61,22 @@ class Dispatcher:
         self.faults = faults
         self.validator = RequestValidator(spec)
 
+    def _admit(
+        self, caller: Caller, operation_id: str | None, in_batch: bool, fault: str | None
+    ) -> Operation:
+        """The checks every call passes before it runs: the method exists, may run here, is in the
+        caller's scopes; then a requested fault fails it (so a refused call consumes no fault)."""
+        if operation_id is None or operation_id not in HANDLERS:
+            raise BitrixError.named("MethodNotFound")
+        op = self.spec.operations[operation_id]
+        if in_batch and not op.batchable:
+            raise BitrixError.named("BatchMethodNotAllowed")
+        if not caller.has_scope(op.scope):
+            raise BitrixError.named("InsufficientScope")
+        if fault is not None and op.statuses_of(fault):
+            raise BitrixError.named(fault)
+        return op
+
     def invoke(
         self,
         caller: Caller,
@@ -69,22 +85,20 @@ class Dispatcher:
         *,
         typed: dict[str, Any] | None = None,
         in_batch: bool = False,
+        fault: str | None = None,
     ) -> Outcome:
         """Run one call. `params` hold strings (query, form, batch command) and are coerced to the
-        spec's types; `typed` (a JSON body) is taken as sent and overrides them."""
+        spec's types; `typed` (a JSON body) is taken as sent and overrides them. `fault` (an error
+        example name, from the X-Reference-Fault header) fails just this call, once it has passed
+        the credential and scope checks: a refused call leaves nothing behind for the next one."""
         start = self.clock()
         operation_id = self.spec.canonical(method)
         try:
-            if operation_id is None or operation_id not in HANDLERS:
-                raise BitrixError.named("MethodNotFound")
-            op = self.spec.operations[operation_id]
-            if in_batch and not op.batchable:
-                raise BitrixError.named("BatchMethodNotAllowed")
-            if not caller.has_scope(op.scope):
-                raise BitrixError.named("InsufficientScope")
-            fault = self.faults.take(operation_id)
-            if fault is not None and fault.error is not None:
-                raise BitrixError.named(fault.error)
+            op = self._admit(caller, operation_id, in_batch, fault)
+            assert operation_id is not None  # _admit refuses unknown methods
+            queued = self.faults.take(operation_id)
+            if queued is not None and queued.error is not None:
+                raise BitrixError.named(queued.error)
             budget_key = (caller.key, operation_id)
             # batch itself is not counted in `operating`; its commands are, each against its own method
             counted = self.budget is not None and operation_id != "batch"
@@ -97,6 +111,8 @@ class Dispatcher:
             if handler.guard is not None:
                 handler.guard(ctx)
             args = self._arguments(op, params, typed)
+            if handler.validate and (bad := unstorable(args, op.schema)) is not None:
+                self.validator.refuse(handler, bad)
             if handler.validate:
                 self.validator.check(handler, args)
             began = time.perf_counter()
@@ -106,7 +122,7 @@ class Dispatcher:
             finish = max(self.clock(), start)
             timing = time_block(start, finish, processing)
             if counted and self.budget is not None:
-                self.budget.record(budget_key, processing + (fault.operating if fault else 0.0))
+                self.budget.record(budget_key, processing + (queued.operating if queued else 0.0))
                 if not in_batch:
                     timing.update(self.budget.report(budget_key))
             if isinstance(result, Page):

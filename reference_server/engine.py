@@ -23,7 +23,7 @@ from . import documents
 from .errors import BitrixError
 from .identities import Identities
 from .program import activity_type
-from .protocol import iso
+from .protocol import iso, parse_id
 from .store import Store
 
 RUNNING, COMPLETED, TERMINATED = "running", "completed", "terminated"
@@ -296,8 +296,8 @@ class Engine:
                 text = item.strip().removeprefix("user_")
                 if text == "author":
                     user = workflow["STARTED_BY"]
-                elif text.isdigit():
-                    user = int(text)
+                elif (number := parse_id(text)) is not None:
+                    user = number
             if user in self.identities.users and user not in found:
                 found.append(user)
         return found

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from .errors import BitrixError
+from .protocol import parse_id
 
 DEFAULT_FIXTURES = Path(__file__).with_name("default_fixtures.yaml")
 # Every portal grants `basic` (batch, user.current, ...) to every webhook and application.
@@ -79,8 +80,9 @@ class Identities:
     faults: list[dict[str, Any]] = field(default_factory=list)
 
     def webhook_caller(self, user_id: str, code: str) -> Caller:
+        user = parse_id(user_id)  # ASCII digits only: "٢" is not user 2
         for hook in self.webhooks:
-            if str(hook.user) == user_id and hook.code == code and hook.user in self.users:
+            if hook.user == user and hook.code == code and hook.user in self.users:
                 return Caller(self.users[hook.user], hook.scopes, key=f"webhook:{hook.user}/{hook.code}")
         raise BitrixError.named("NoAuthFound")
 

@@ -3,20 +3,54 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 from typing import Any, cast
 from urllib.parse import parse_qsl
 
-# PHP drops input nested deeper than max_input_nesting_level (64) and stops after max_input_vars;
-# the same caps keep a hostile query string from costing more than it is worth.
+# PHP's defaults (php.ini `max_input_vars`, `max_input_nesting_level`): after 1000 variables PHP warns
+# and drops the rest; a variable nested deeper than 64 levels is dropped whole. The fake portal does
+# the same, silently (a portal's warning goes to its log, never to the caller).
+MAX_VARS = 1000
 MAX_NESTING = 64
-MAX_VARS = 5000
+# Beyond 64-bit a PHP integer cast saturates and a portal's id columns end; such digit strings are
+# never numbers here (and never reach int(), whose 4,300-digit limit raises).
+MAX_ID_DIGITS = 19
+INT64_MAX = 2**63 - 1
+MAX_NUMBER_TEXT = 400  # longer number texts stay text: float() of them is slow or infinite
 
 _KEY = re.compile(r"^([^\[]*)((?:\[[^\]]*\])*)(.*)$")
 _SUBKEY = re.compile(r"\[([^\]]*)\]")
-_INT = re.compile(r"^-?(0|[1-9][0-9]*)$")
-_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$")
+_INT = re.compile(r"^-?(0|[1-9][0-9]*)$", re.ASCII)
+_NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$", re.ASCII)
+_DIGITS = re.compile(r"^[0-9]+$", re.ASCII)
+
+
+def parse_int(text: str) -> int | None:
+    """A decimal integer written in ASCII (`-` allowed, no leading zeros) within 64 bits, else None.
+
+    `str.isdigit()` takes "²" and "٢" for digits; `int()` then fails or reads another script."""
+    if len(text) > MAX_ID_DIGITS + 1 or not _INT.match(text):
+        return None
+    number = int(text)
+    return number if -INT64_MAX - 1 <= number <= INT64_MAX else None
+
+
+def parse_id(value: object) -> int | None:
+    """A non-negative id from an int or a string of ASCII digits (leading zeros allowed, as PHP's
+    (int) cast reads them), within 64 bits; anything else is None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if 0 <= value <= INT64_MAX else None
+    if not isinstance(value, str) or not _DIGITS.match(value):
+        return None
+    stripped = value.lstrip("0") or "0"
+    if len(stripped) > MAX_ID_DIGITS:
+        return None
+    number = int(stripped)
+    return number if number <= INT64_MAX else None
 
 
 def parse_query(query: str) -> dict[str, Any]:
@@ -24,23 +58,41 @@ def parse_query(query: str) -> dict[str, Any]:
 
     Keys stay strings here; `coerce` turns a dict of 0..n-1 keys into a list where the schema wants one.
     """
-    pairs = parse_qsl(query, keep_blank_values=True, max_num_fields=None)[:MAX_VARS]
-    return build_nested(pairs)
+    return build_nested(_pairs(query))
+
+
+def _pairs(query: str) -> list[tuple[str, str]]:
+    """The first MAX_VARS pairs; the rest of the string is not even split."""
+    pieces = query.split("&", MAX_VARS)[:MAX_VARS]
+    return parse_qsl("&".join(pieces), keep_blank_values=True, max_num_fields=None)
 
 
 def build_nested(pairs: list[tuple[str, str]]) -> dict[str, Any]:
+    """PHP's php_register_variable_ex in linear time: `[]` takes the node's next free index, kept
+    per node as PHP's arrays keep nNextFreeElement, instead of rescanning the keys."""
     root: dict[str, Any] = {}
-    for raw_key, value in pairs:
+    next_free: dict[int, int] = {}  # id(node) -> next index; every node lives as long as `root`
+    for raw_key, value in pairs[:MAX_VARS]:
         match = _KEY.match(raw_key)
         if match is None or not match.group(1):
             continue
         head, brackets, _trailing = match.groups()
-        keys = [head, *_SUBKEY.findall(brackets)][:MAX_NESTING]
+        keys = [head, *_SUBKEY.findall(brackets)]
+        if len(keys) - 1 > MAX_NESTING:
+            root.pop(head, None)  # PHP drops the whole variable, and what it held so far
+            continue
         node = root
         for depth, raw in enumerate(keys):
-            last = depth == len(keys) - 1
-            key = raw or str(_next_index(node))
-            if last:
+            if raw:
+                key = raw
+                index = parse_int(raw)
+                if index is not None and index >= next_free.get(id(node), 0):
+                    next_free[id(node)] = index + 1
+            else:
+                index = next_free.get(id(node), 0)
+                next_free[id(node)] = index + 1
+                key = str(index)
+            if depth == len(keys) - 1:
                 node[key] = value
             else:
                 child = node.get(key)
@@ -49,11 +101,6 @@ def build_nested(pairs: list[tuple[str, str]]) -> dict[str, Any]:
                     node[key] = child
                 node = child
     return root
-
-
-def _next_index(node: dict[str, Any]) -> int:
-    indexes = [int(k) for k in node if _INT.match(k)]
-    return max(indexes) + 1 if indexes else 0
 
 
 @dataclass(frozen=True)
@@ -191,21 +238,23 @@ def _coerce(value: Any, schema: dict[str, Any] | None, *, strings: bool, depth: 
 
 def _is_list_like(value: dict[str, Any]) -> bool:
     keys = list(value)
-    return all(_INT.match(k) for k in keys) and sorted(int(k) for k in keys) == list(range(len(keys)))
+    indexes = [parse_int(k) for k in keys]
+    return None not in indexes and sorted(indexes) == list(range(len(keys)))  # type: ignore[type-var]
 
 
 def _coerce_string(value: str, types: frozenset[str]) -> Any:  # noqa: PLR0911
-    if "string" in types and "integer" in types and _INT.match(value):
+    if "string" in types and "integer" in types and (number := parse_int(value)) is not None:
         # an id or a status that may be a number or a word (`STATUS=3` or `STATUS=yes`): a digit
         # string from a form is the number, as PHP's casts treat it
-        return int(value)
+        return number
     if not types or "string" in types:
         return value
-    if "integer" in types and _INT.match(value.strip()):
-        return int(value.strip())
-    if "number" in types and _NUMBER.match(value.strip()):
-        number = float(value.strip())
-        return int(number) if number.is_integer() and "integer" in types else number
+    if "integer" in types and (number := parse_int(value.strip())) is not None:
+        return number
+    if "number" in types and len(value) <= MAX_NUMBER_TEXT and _NUMBER.match(value.strip()):
+        real = float(value.strip())
+        if math.isfinite(real):  # "1e999" stays text: nothing non-finite is ever stored
+            return int(real) if real.is_integer() and "integer" in types and abs(real) <= INT64_MAX else real
     if "boolean" in types:
         lowered = value.strip().lower()
         if lowered in {"1", "true", "y"}:
@@ -251,3 +300,46 @@ def time_block(start: float, finish: float, processing: float) -> dict[str, Any]
 def declared_names(schema: dict[str, Any]) -> set[str]:
     """The top-level member names a request schema declares, over its allOf/oneOf branches."""
     return {name for branch in _shape(schema).branches for name in branch.get("properties", {})}
+
+
+# A generous cap on one text value: 65,535 bytes, a MySQL TEXT column, the type a portal keeps
+# descriptions and other free texts in (names have their own, smaller limits where the spec says).
+# Base64 file contents (`contentEncoding`) are exempt: the body cap bounds them.
+MAX_TEXT_BYTES = 65_535
+
+
+def _storable_text(value: str, schema: dict[str, Any] | None) -> bool:
+    encoded = schema is not None and "contentEncoding" in schema
+    if value.isascii() and (encoded or len(value) <= MAX_TEXT_BYTES):
+        return True
+    try:
+        size = len(value.encode("utf-8"))
+    except UnicodeEncodeError:
+        return False
+    return encoded or size <= MAX_TEXT_BYTES
+
+
+def unstorable(
+    value: Any, schema: dict[str, Any] | None, path: tuple[str | int, ...] = ()
+) -> tuple[str | int, ...] | None:
+    """The path of the first value a portal could not store and read back: a text over
+    MAX_TEXT_BYTES or not encodable as UTF-8 (a lone surrogate), a non-finite number. None if all
+    is well. Walks at most MAX_NESTING levels, as coercion does."""
+    if isinstance(value, str):
+        return None if _storable_text(value, schema) else path
+    if isinstance(value, float):
+        return None if math.isfinite(value) else path
+    if len(path) > MAX_NESTING:
+        return None
+    shape = _shape(schema) if schema is not None else None
+    if isinstance(value, dict):
+        for key, member in value.items():
+            found = unstorable(member, shape.member(str(key)) if shape else None, (*path, str(key)))
+            if found is not None:
+                return found
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found = unstorable(item, shape.item(index) if shape else None, (*path, index))
+            if found is not None:
+                return found
+    return None

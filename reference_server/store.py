@@ -9,7 +9,9 @@ one name, exactly one succeeds" hold.
 
 from __future__ import annotations
 
+import fcntl
 import json
+import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -24,6 +26,26 @@ CREATE TABLE IF NOT EXISTS groups (id INTEGER PRIMARY KEY, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS records (kind TEXT, key TEXT, data TEXT NOT NULL, PRIMARY KEY (kind, key));
 """
+
+
+class StoreLockedError(RuntimeError):
+    """Another process serves the same database file."""
+
+
+def _lock(db: Path) -> int:
+    """An exclusive lock on `<db>.lock`, held as long as the returned descriptor is open.
+
+    Two servers on one file would each keep their own counters and overwrite each other's rows
+    (both hand out id 1); the second one refuses to start instead. flock is tied to the open file,
+    so the lock goes with the process, also on kill -9."""
+    path = Path(f"{db}.lock")
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise StoreLockedError(f"{db} is in use by another reference server (lock file {path})") from None
+    return fd
 
 
 def flow_name_key(name: str) -> str:
@@ -43,7 +65,9 @@ class Store:
         # kind -> key -> record; dicts keep insertion order, which is creation order
         self.records: dict[str, dict[str, dict[str, Any]]] = {}
         self._db: sqlite3.Connection | None = None
+        self._lock_fd: int | None = None
         if db is not None:
+            self._lock_fd = _lock(db)
             self._db = sqlite3.connect(db, check_same_thread=False, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
@@ -159,3 +183,6 @@ class Store:
         if self._db is not None:
             self._db.close()
             self._db = None
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)
+            self._lock_fd = None

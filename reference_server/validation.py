@@ -7,6 +7,7 @@ for flows `'<field>': field's value has an invalid value`, where `<field>` is th
 
 from __future__ import annotations
 
+from collections import deque
 from typing import Any
 
 from jsonschema import Draft202012Validator
@@ -45,6 +46,18 @@ class RequestValidator:
         if error is None:
             return
         self._fail(handler, error)
+
+    def refuse(self, handler: Handler, path: tuple[str | int, ...]) -> None:
+        """Refuse a value that cannot be stored (protocol.unstorable) with the error a schema failure
+        at `path` gets. Where the handler takes any value there (a list filter) nothing is refused:
+        such values are read, never stored."""
+        error = ValidationError("cannot be stored", validator="maxLength", instance="", path=deque(path))
+        if handler.fields:
+            name = _mapped(handler, error)
+            if name is not None:
+                raise BitrixError.named(name)
+        if handler.invalid_errors:
+            self._fail(handler, error)
 
     def _check_fields(self, handler: Handler, errors: Any) -> None:
         """Bizproc: the error of the failing parameter; failures where the handler copes are dropped."""

@@ -8,7 +8,7 @@ from urllib.parse import unquote
 
 from ..context import CallContext
 from ..errors import BitrixError
-from ..protocol import parse_query, php_json
+from ..protocol import parse_id, parse_query, php_json
 from ..registry import method
 
 MAX_COMMANDS = 50
@@ -22,8 +22,8 @@ def _lookup(results: dict[str, Any], path: list[str]) -> Any:
     for part in path:
         if isinstance(node, dict) and part in node:
             node = node[part]
-        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-            node = node[int(part)]
+        elif isinstance(node, list) and (index := parse_id(part)) is not None and index < len(node):
+            node = node[index]
         else:
             return _MISSING
     return node

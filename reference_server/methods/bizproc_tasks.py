@@ -15,6 +15,7 @@ from .. import documents, lists
 from ..context import CallContext
 from ..engine import OPEN, STATE_TITLES, USER_WAITING, Engine
 from ..errors import BitrixError
+from ..protocol import parse_id
 from ..registry import Page, method
 
 RETENTION = 86400.0
@@ -121,7 +122,7 @@ def _answer(status: Any) -> int:
     """1-4, as a number, a digit string or a word (yes/no/ok/cancel, any case); else "incorrect STATUS"."""
     if isinstance(status, str):
         text = status.strip().lower()
-        status = ANSWERS.get(text, int(text) if text.isdigit() else 0)
+        status = ANSWERS.get(text, parse_id(text) or 0)
     if isinstance(status, bool) or not isinstance(status, int) or status not in (1, 2, 3, 4):
         raise BitrixError.named("TaskStatusIncorrect")
     return status

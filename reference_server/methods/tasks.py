@@ -16,6 +16,7 @@ from typing import Any
 from ..context import CallContext
 from ..errors import BitrixError
 from ..identities import Group
+from ..protocol import parse_id
 from ..registry import method
 
 FLOW_INVALID = ("FlowFieldInvalid", "FlowAccessDenied")
@@ -62,13 +63,13 @@ def _members(ctx: CallContext, pairs: list[list[str]]) -> set[int]:
     """The users a member list stands for (`department` includes sub-departments unless `:F`)."""
     users: set[int] = set()
     for kind, ident in pairs:
-        if kind == "user" and ident.isdigit():
-            users.add(int(ident))
+        if kind == "user" and (user := parse_id(ident)) is not None:
+            users.add(user)
         elif kind == "department":
             only = ident.endswith(":F")
             dep = ident.removesuffix(":F")
-            if dep.isdigit():
-                users |= ctx.identities.users_in(int(dep), with_subdepartments=not only)
+            if (department := parse_id(dep)) is not None:
+                users |= ctx.identities.users_in(department, with_subdepartments=not only)
         elif kind == "meta-user" and ident == "all-users":
             users |= {u.id for u in ctx.identities.users.values() if not u.extranet}
     return users
@@ -77,10 +78,10 @@ def _members(ctx: CallContext, pairs: list[list[str]]) -> set[int]:
 def _check_members(ctx: CallContext, pairs: list[list[str]], field: str, *, allow_all: bool) -> None:
     for kind, ident in pairs:
         if kind == "user":
-            ok = ident.isdigit() and int(ident) in ctx.identities.users
+            ok = parse_id(ident) in ctx.identities.users
         elif kind == "department":
             dep = ident.removesuffix(":F")
-            ok = dep.isdigit() and int(dep) in ctx.identities.departments
+            ok = parse_id(dep) in ctx.identities.departments
         else:
             ok = allow_all and [kind, ident] == ALL_USERS
         if not ok:

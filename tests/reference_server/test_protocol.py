@@ -25,15 +25,27 @@ def test_bracket_notation_builds_nested_dicts() -> None:
     }
 
 
-def test_bracket_nesting_is_capped() -> None:
-    deep = "a" + "[b]" * 500 + "=1"
-    parsed = parse_query(deep)
-    depth = 0
-    node = parsed
+def test_a_variable_nested_past_64_levels_is_dropped_whole() -> None:
+    # php-src tests/basic/027.phpt: the over-deep variable is gone, its neighbours stay
+    assert parse_query("a=1&c" + "[]" * 65 + "=2&d=3") == {"a": "1", "d": "3"}
+    assert parse_query("c[x]=1&c" + "[b]" * 65 + "=2") == {}
+    kept = parse_query("c" + "[b]" * 64 + "=2")
+    depth, node = 0, kept
     while isinstance(node, dict):
-        node = next(iter(node.values()))
-        depth += 1
-    assert depth <= 64
+        node, depth = node["c" if depth == 0 else "b"], depth + 1
+    assert (depth, node) == (65, "2")
+
+
+def test_variables_past_1000_are_dropped() -> None:
+    parsed = parse_query("&".join(f"v{i}=1" for i in range(1500)))
+    assert len(parsed) == 1000
+    assert "v999" in parsed
+    assert "v1000" not in parsed
+
+
+def test_auto_index_continues_after_the_highest_numeric_key() -> None:
+    assert parse_query("a[5]=x&a[]=y&a[b]=z&a[]=w") == {"a": {"5": "x", "6": "y", "b": "z", "7": "w"}}
+    assert parse_query("a[]=x&a[]=y") == {"a": {"0": "x", "1": "y"}}
 
 
 def test_php_json_encodes_empty_and_sequential_maps_as_lists() -> None:
