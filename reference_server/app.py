@@ -21,7 +21,7 @@ from .dispatch import Dispatcher, Outcome
 from .errors import BitrixError
 from .identities import Caller, Identities, load_identities
 from .limits import PLANS, Fault, Faults, LeakyBucket, OperatingBudget
-from .protocol import INT64_MAX, build_nested, parse_query
+from .protocol import INT64_MAX, build_nested, parse_id, parse_query
 from .spec import Spec, default_spec, load_spec
 from .store import Store
 
@@ -215,8 +215,7 @@ def _method_name(raw: str) -> str:
 
 
 def _declared_length(request: Request) -> int | None:
-    value = request.headers.get("content-length", "")
-    return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else None
+    return parse_id(request.headers.get("content-length", ""))
 
 
 async def rest(request: Request) -> Response:
