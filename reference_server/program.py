@@ -28,6 +28,10 @@ STEP_KINDS = (*TASK_STEPS, "robot", "activity", "complete")
 COMMENT_RULES = ("N", "Y", "YA", "YR")
 DELEGATION = ("all", "subordinates", "none")
 MAX_DATA = 1024 * 1024  # a decoded template larger than this is stored, never parsed
+# YAML aliases share one object, so 400 bytes can stand for a million values once written out: a program
+# whose values, counted with every alias expanded, pass this bound is refused before it is expanded
+MAX_VALUES = 100_000
+MAX_OVERDUE = 100 * 365 * 86400  # seconds; further ahead is no date a portal can store
 
 
 def decode(upload: Any) -> tuple[str, bytes]:
@@ -55,11 +59,32 @@ def parse(data: bytes) -> dict[str, Any] | None:
     if not isinstance(raw, dict) or "steps" not in raw:
         return None
     try:
-        # dates and other YAML-only values become text, so the program is plain JSON from here on
-        raw = json.loads(json.dumps(raw, default=str))
+        _bounded(raw)
+        # dates and other YAML-only values become text, so the program is plain JSON from here on;
+        # NaN and infinities (`.nan`, `.inf`) have no JSON form, and a lone surrogate (`"\ud800"`) no
+        # UTF-8 form: both are refused here, as nothing later could write them out
+        text = json.dumps(raw, default=str, allow_nan=False, ensure_ascii=False)
+        raw = json.loads(text.encode("utf-8"))
         return _program(raw)
     except (TypeError, ValueError, KeyError, RecursionError):
         raise BitrixError.named("WorkflowTemplateIncorrectData") from None
+
+
+def _bounded(raw: Any) -> None:
+    """Refuse a document with more than MAX_VALUES values once every alias is expanded; it stops
+    counting at the bound, so a bomb (or an alias of itself) costs no more than a legal program."""
+    pending = [raw]
+    for _ in range(MAX_VALUES):
+        if not pending:
+            return
+        value = pending.pop()
+        if isinstance(value, dict):
+            pending.extend(value.keys())
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    if pending:
+        raise ValueError("the program is too large once its aliases are expanded")
 
 
 def _mapping(value: Any) -> dict[str, Any]:
@@ -121,6 +146,11 @@ def _task_options(step: dict[str, Any]) -> None:
         raise ValueError("comment is N, Y, YA or YR")
     if step.get("delegation", "all") not in DELEGATION:
         raise ValueError("delegation is all, subordinates or none")
+    overdue = step.get("overdue")
+    if overdue is not None and (
+        isinstance(overdue, bool) or not isinstance(overdue, int | float) or not 0 <= overdue <= MAX_OVERDUE
+    ):
+        raise ValueError(f"overdue is a number of seconds from 0 to {MAX_OVERDUE}")
     fields = step.get("fields", [])
     if not isinstance(fields, list) or not all(isinstance(f, dict) and f.get("id") for f in fields):
         raise ValueError("fields are mappings with an id")

@@ -4,6 +4,7 @@ and nothing it accepts can break a later read."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 
 from reference_server import registry
 from reference_server.protocol import MAX_NESTING, MAX_VARS, parse_id, parse_query
+from tests.reference_server.bizproc import APP, LEAD, failure, oauth, ok, start, upload
 from tests.reference_server.conftest import ADMIN, Portal, error_of
 from tests.reference_server.server_process import ROOT, free_port, running_server
 
@@ -162,3 +164,83 @@ def test_member_ids_in_other_digits_are_refused_not_a_crash(portal: Portal, iden
     )  # fmt: skip
     assert response.status_code == 400, response.text
     assert portal.app.state.portal.store.flows == {}
+
+
+# --- templates: nothing a template holds can break a later read ------------------------------------------
+
+
+def _add_template(portal: Portal, document: bytes) -> httpx.Response:
+    body = {"DOCUMENT_TYPE": LEAD, "NAME": "T", "TEMPLATE_DATA": upload(document, "t.yaml")}
+    return oauth(portal, "bizproc.workflow.template.add", body)
+
+
+def _template_list_reads(portal: Portal) -> None:
+    listed = oauth(portal, "bizproc.workflow.template.list", {"SELECT": ["ID", "TEMPLATE", "PARAMETERS"]})
+    assert listed.status_code == 200, listed.text
+
+
+def test_a_yaml_alias_bomb_is_refused_before_it_is_expanded(portal: Portal) -> None:
+    levels = [b"steps: []", b"b0: &b0 [x, x, x, x, x, x, x, x, x, x]"]
+    levels += [b"b%d: &b%d [" % (i, i) + b", ".join([b"*b%d" % (i - 1)] * 10) + b"]" for i in range(1, 7)]
+    levels.append(b"parameters: {P: {Default: *b6}}")  # 10**7 values once expanded, 400 bytes here
+    response = _add_template(portal, b"\n".join(levels))
+    assert failure(response) == (400, "ERROR_TEMPLATE_VALIDATION_FAILURE", "Incorrect field TEMPLATE_DATA!")
+    _template_list_reads(portal)
+
+
+def test_aliases_within_the_bound_still_work(portal: Portal) -> None:
+    document = b"users: &who [1, 2]\nsteps:\n  - approve: {users: *who}\n  - review: {users: *who}\n"
+    assert _add_template(portal, document).status_code == 200
+    _template_list_reads(portal)
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        b"steps: []\nparameters: {P: {Type: double, Default: .nan}}",
+        b"steps: []\nvariables: {V: {Type: double, Default: -.inf}}",
+        b"steps: [{approve: {users: [1], overdue: .inf}}]",
+        b"steps: [{approve: {users: [1], overdue: 1e300}}]",
+        b"steps: [{approve: {users: [1], overdue: -5}}]",
+        b"steps: [{approve: {users: [1], overdue: soon}}]",
+        b'steps: [{approve: {users: [1], name: "\\ud800x"}}]',
+    ],
+)
+def test_a_template_with_values_no_read_can_show_is_refused(portal: Portal, document: bytes) -> None:
+    response = _add_template(portal, document)
+    assert failure(response) == (400, "ERROR_TEMPLATE_VALIDATION_FAILURE", "Incorrect field TEMPLATE_DATA!")
+    _template_list_reads(portal)
+
+
+def test_an_overdue_within_the_bound_dates_the_task(portal: Portal) -> None:
+    added = _add_template(portal, b"steps: [{approve: {users: [1], overdue: 86400}}]")
+    template_id = added.json()["result"]
+    start(portal, template_id)
+    (task,) = ok(portal, "bizproc.task.list", {"SELECT": ["ID", "OVERDUE_DATE"]})
+    assert task["OVERDUE_DATE"]
+
+
+@pytest.mark.parametrize("value", ["NaN", "Infinity", "1e999", "-1e999"])
+def test_non_finite_task_fields_leave_every_view_readable(portal: Portal, value: str) -> None:
+    fields = [{"id": "amount", "name": "Amount", "type": "double"}]
+    added = _add_template(
+        portal, json.dumps({"steps": [{"request": {"users": [1], "fields": fields}}]}).encode()
+    )
+    start(portal, added.json()["result"])
+    (task,) = ok(portal, "bizproc.task.list", {"SELECT": ["ID"]})
+    # in JSON a PHP portal cannot decode these; in a form they arrive as text
+    as_json = portal.post(
+        f"/rest/bizproc.task.complete?auth={APP}",
+        content=f'{{"TASK_ID": {task["ID"]}, "STATUS": 3, "FIELDS": {{"amount": {value}}}}}',
+        headers={"Content-Type": "application/json"},
+    )
+    assert as_json.status_code < 500, as_json.text
+    as_form = portal.post(
+        f"/rest/bizproc.task.complete?auth={APP}",
+        content=f"TASK_ID={task['ID']}&STATUS=3&FIELDS[amount]={value}",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert as_form.status_code < 500, as_form.text
+    for kind in ("workflows", "calls"):
+        assert portal.get(f"/_reference/bizproc/{kind}").status_code == 200
+    assert oauth(portal, "bizproc.workflow.instances", {}).status_code == 200
