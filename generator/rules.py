@@ -440,6 +440,25 @@ def check_extensions(doc: Json, extensions_md: Path) -> list[str]:
     return [f"{name} is used but not documented in spec/EXTENSIONS.md" for name in sorted(undocumented)]
 
 
+# --- the source audit ----------------------------------------------------------------------------
+
+
+def audited_methods(sources_md: Path) -> set[str]:
+    """The method names that a section heading of spec/SOURCES.md names (`### bizproc.robot.update /
+    bizproc.activity.update (...)` names two)."""
+    headings = re.findall(r"^###+ (.+)$", sources_md.read_text(encoding="utf-8"), re.M)
+    return {name for heading in headings for name in re.findall(r"[A-Za-z][\w]*(?:\.[\w]+)*", heading)}
+
+
+def check_source_audit(doc: Json, sources_md: Path) -> list[str]:
+    audited = audited_methods(sources_md)
+    return [
+        f"{op['operationId']} has no section in spec/SOURCES.md"
+        for _p, _m, op in operations(doc)
+        if op["operationId"] not in audited
+    ]
+
+
 # --- state and paging ----------------------------------------------------------------------------
 
 
