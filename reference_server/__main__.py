@@ -7,6 +7,7 @@ import argparse
 import ipaddress
 import secrets
 import shutil
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -119,6 +120,9 @@ def main(argv: list[str] | None = None) -> None:
     sys.stdout.flush()
     # No access log and no proxy-header rewriting: a local test portal needs neither, and both cost
     # time on every call (create throughput rose by about a sixth without them, benchmarks/README.md).
+    # uvicorn shuts down on SIGTERM and then raises it again with the handler found at start: as
+    # SystemExit, the `finally` below still runs (the default action would end the process first)
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
         uvicorn.run(
             app,
@@ -134,6 +138,10 @@ def main(argv: list[str] | None = None) -> None:
         if key_dir is not None:
             shutil.rmtree(key_dir, ignore_errors=True)
         portal.store.close()
+
+
+def _exit_on_signal(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -244,3 +245,15 @@ def test_non_finite_task_fields_leave_every_view_readable(portal: Portal, value:
     for kind in ("workflows", "calls"):
         assert portal.get(f"/_reference/bizproc/{kind}").status_code == 200
     assert oauth(portal, "bizproc.workflow.instances", {}).status_code == 200
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_the_tls_key_folder_goes_with_the_server(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop: signal.Signals
+) -> None:
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    with running_server("--tls", "--no-limits") as (_port, process):
+        assert list(tmp_path.glob("reference-server-tls-*")), "the key folder is where TMPDIR says"
+        process.send_signal(stop)
+        process.wait(timeout=30)
+    assert list(tmp_path.glob("reference-server-tls-*")) == []
