@@ -5,7 +5,14 @@ A case is a function `(Settings) -> CaseResult` (benchmarks.harness); `-- --case
 
 from __future__ import annotations
 
-from benchmarks import client_overhead, contract_suite, regeneration, runtime_hook, server_vs_prism
+from benchmarks import (
+    client_overhead,
+    contract_suite,
+    hostile_body,
+    regeneration,
+    runtime_hook,
+    server_vs_prism,
+)
 from benchmarks.harness import Case
 
 CASES: dict[str, Case] = {
@@ -14,4 +21,5 @@ CASES: dict[str, Case] = {
     "contract": contract_suite.run,  # the contract suite: in-process and over HTTP
     "regen": regeneration.run,  # bundle, Python client, docs vs the stock tools
     "client_runtime": runtime_hook.run,  # benchmarks/client_runtime.py (runtime vs fast_bitrix24)
+    "hostile_body": hostile_body.run,  # worst accepted form body: parse time, latency others see
 }

@@ -73,7 +73,7 @@ def settings(tmp_path: Path) -> Settings:
 
 
 def test_registry_names_every_case() -> None:
-    assert list(CASES) == ["server", "client", "contract", "regen", "client_runtime"]
+    assert list(CASES) == ["server", "client", "contract", "regen", "client_runtime", "hostile_body"]
 
 
 def test_server_vs_prism(settings: Settings) -> None:
@@ -133,6 +133,38 @@ def test_regeneration(settings: Settings) -> None:
     assert (work / "openapi.yaml").exists()  # ours really bundled
     assert (work / "docs" / "index.html").exists()  # and really built the docs
     assert (work / "redoc" / "index.html").exists()  # and so did the stock tool
+
+
+def test_hostile_body(settings: Settings) -> None:
+    entry = _run("hostile_body", settings)
+    rows = _rows(entry)
+    details = entry["details"]
+    assert details["body_bytes"] <= details["max_body"]
+    for figure in (
+        "parse in-process",
+        "POST, valid webhook",
+        "POST, no credentials",
+        "POST, wrong webhook code",
+    ):
+        row = rows[f"worst body: {figure}"]
+        assert row["peer"] is None
+        assert len(row["ours_samples"]) == settings.repeats
+        assert all(v > 0 for v in row["ours_samples"]), row
+    for q in ("p50", "p99", "max"):
+        row = rows[f"innocent {q} latency"]
+        assert row["peer"] == "same server idle"
+        _check_side_by_side(row, settings.repeats)
+    assert rows["innocent p50 latency"]["peer_value"] <= rows["innocent p99 latency"]["peer_value"]
+    added = rows["innocent p99 added by the hostile bodies"]
+    loaded, idle = rows["innocent p99 latency"]["ours_samples"], rows["innocent p99 latency"]["peer_samples"]
+    assert added["ours_samples"] == pytest.approx([a - b for a, b in zip(loaded, idle, strict=True)])
+    _check_met(added, "<=", 50.0, on="ours")
+    for pair in details["innocent"]:  # every innocent call answered 200, idle and under load
+        for side in pair.values():
+            assert side["requests"] > 0
+            assert set(side["statuses"]) == {200}, side
+    assert all(h["posts"] >= 1 for h in details["hostile"])
+    assert set(details["other_posts"]["no credentials"]) == {401}
 
 
 @pytest.fixture
