@@ -2,7 +2,14 @@
 
 from ._batch import BatchResult, Command
 from ._bitrix import batch_errors, oauth_client, runtime_of, unwrap, webhook_client
-from ._errors import B24ClientError, Bitrix24Error, MalformedResponse, UnexpectedStatus, WaitTooLong
+from ._errors import (
+    B24ClientError,
+    Bitrix24Error,
+    MalformedResponse,
+    ResponseTooLarge,
+    UnexpectedStatus,
+    WaitTooLong,
+)
 from ._facade import Bitrix24
 from ._limits import PLANS, Limits
 from ._oauth import TokenKeeper
@@ -23,6 +30,7 @@ __all__ = (
     "Command",
     "Limits",
     "MalformedResponse",
+    "ResponseTooLarge",
     "RetryPolicy",
     "Runtime",
     "TokenKeeper",

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from ._decoding import DEFAULT_MAX_RESPONSE_BYTES
 from ._errors import Bitrix24Error, MalformedResponse, UnexpectedStatus
 from ._limits import Limits
 from ._oauth import AsyncRefresh, Refresh, TokenKeeper
@@ -164,6 +165,7 @@ def webhook_client(
     async_transport: httpx.AsyncBaseTransport | None = None,
     sleep: Callable[[float], None] = time.sleep,
     async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     **kwargs: Any,
 ) -> Client:
     """A client for an incoming webhook URL such as `https://portal.bitrix24.com/rest/1/code/`.
@@ -171,15 +173,22 @@ def webhook_client(
     The URL carries the credentials. Every call goes through the runtime: the client-side limiter
     (`limits`: a plan name, a `Limits`, or None for none) and the spec-driven retries (`retry`).
     `transport` / `async_transport` replace the httpx transports underneath (tests, proxies);
-    `sleep` / `async_sleep` are how the runtime waits. Other keyword arguments go to `Client`
-    (e.g. `timeout`, `httpx_args`).
+    `sleep` / `async_sleep` are how the runtime waits. `max_response_bytes` caps one answer's
+    decoded body (64 MiB by default; `ResponseTooLarge` beyond it), compressed or not. Other
+    keyword arguments go to `Client` (e.g. `timeout`, `httpx_args`).
     """
     parts = urlsplit(url)
     segments = [s for s in parts.path.split("/") if s]
     if parts.scheme not in {"http", "https"} or len(segments) != 3 or segments[0] != "rest":
         raise ValueError(f"not a webhook URL (expected https://<portal>/rest/<userId>/<code>/): {url!r}")
     client = Client(base_url=f"{parts.scheme}://{parts.netloc}/rest/{segments[1]}/{segments[2]}", **kwargs)
-    runtime = Runtime(limits=limits, retry=retry, sleep=sleep, async_sleep=async_sleep)
+    runtime = Runtime(
+        limits=limits,
+        retry=retry,
+        sleep=sleep,
+        async_sleep=async_sleep,
+        max_response_bytes=max_response_bytes,
+    )
     return _install(client, runtime, transport, async_transport)
 
 
@@ -195,6 +204,7 @@ def oauth_client(
     async_transport: httpx.AsyncBaseTransport | None = None,
     sleep: Callable[[float], None] = time.sleep,
     async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     **kwargs: Any,
 ) -> Client:
     """A client for an OAuth application: `portal` is the host or `https://host`; `token` the access token.
@@ -209,5 +219,12 @@ def oauth_client(
     httpx_args["params"] = {**httpx_args.get("params", {}), "auth": token}
     client = Client(base_url=f"{base.rstrip('/')}/rest", httpx_args=httpx_args, **kwargs)
     keeper = TokenKeeper(token, refresh, arefresh)
-    runtime = Runtime(limits=limits, retry=retry, token=keeper, sleep=sleep, async_sleep=async_sleep)
+    runtime = Runtime(
+        limits=limits,
+        retry=retry,
+        token=keeper,
+        sleep=sleep,
+        async_sleep=async_sleep,
+        max_response_bytes=max_response_bytes,
+    )
     return _install(client, runtime, transport, async_transport)

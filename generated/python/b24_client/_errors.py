@@ -13,6 +13,7 @@ __all__ = [
     "B24ClientError",
     "Bitrix24Error",
     "MalformedResponse",
+    "ResponseTooLarge",
     "UnexpectedStatus",
     "WaitTooLong",
 ]
@@ -95,6 +96,21 @@ class MalformedResponse(UnexpectedStatus):
         )
         self.status_code = status_code
         self.content = content
+
+
+class ResponseTooLarge(MalformedResponse):
+    """The answer's body, once decoded (gzip / deflate inflated), would exceed `limit` bytes (the
+    client's `max_response_bytes`): a compressed "bomb" or a runaway body. Reading stopped there,
+    so memory stays bounded. A `MalformedResponse` because no valid Bitrix24 answer is that large,
+    so code that handles broken answers handles this one too. `content` keeps the first raw
+    (still compressed) bytes received, at most 64 KiB; `received` counts all raw bytes read."""
+
+    def __init__(self, status_code: int, content: bytes, operation: str, limit: int, *, received: int):
+        self.limit = limit
+        self.received = received
+        super().__init__(
+            status_code, content, operation, f"the decoded body exceeds max_response_bytes={limit}"
+        )
 
 
 class WaitTooLong(B24ClientError):  # noqa: N818 - says what happened, like its siblings

@@ -4,6 +4,7 @@ from ._errors import (
     B24ClientError,
     Bitrix24Error,
     MalformedResponse,
+    ResponseTooLarge,
     UnexpectedStatus,
     WaitTooLong,
 )
@@ -12,6 +13,7 @@ __all__ = [
     "B24ClientError",
     "Bitrix24Error",
     "MalformedResponse",
+    "ResponseTooLarge",
     "UnexpectedStatus",
     "WaitTooLong",
 ]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import httpx
 
+from ._decoding import DEFAULT_MAX_RESPONSE_BYTES, accept_encoding, aread_capped, read_capped
 from ._errors import WaitTooLong
 from ._limits import Limits, OperatingBudgets, RequestBucket
 from ._oauth import TokenKeeper
@@ -48,7 +49,8 @@ class _Verdict:
 
 
 class Runtime:
-    """The state every transport of one client shares: limiter, budgets, retry policy, token.
+    """The state every transport of one client shares: limiter, budgets, retry policy, token, and
+    `max_response_bytes`, the cap on one answer's decoded body (`ResponseTooLarge` beyond it).
 
     `stats` counts what happened on the wire: `sent` requests, `overloaded` (503
     QUERY_LIMIT_EXCEEDED answers seen), `refused` (429 OPERATION_TIME_LIMIT), `retried`, `timeouts`.
@@ -62,7 +64,11 @@ class Runtime:
         token: TokenKeeper | None = None,
         sleep: Callable[[float], None] = time.sleep,
         async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
+        if max_response_bytes < 1:
+            raise ValueError(f"max_response_bytes must be positive, not {max_response_bytes}")
+        self.max_response_bytes = max_response_bytes
         self.limits = Limits.of(limits)
         self.retry = retry or RetryPolicy()
         self.token = token
@@ -216,6 +222,7 @@ class BitrixTransport(httpx.BaseTransport):
         rt = self.runtime
         operation = rt.operation(request)
         request.read()
+        accept_encoding(request)  # only codings that can be inflated within the cap
         sent = 0
         waited = 0.0
         while True:
@@ -227,7 +234,8 @@ class BitrixTransport(httpx.BaseTransport):
             sent += 1
             try:
                 response = self.inner.handle_request(request)
-                response.read()
+                # httpx would inflate the whole body at once: read it raw, within the cap
+                response = read_capped(response, request, rt.max_response_bytes, rt.method_of(request))
             except httpx.TransportError as error:
                 verdict = rt.on_exception(operation, error, sent)
                 if not verdict.retry:
@@ -261,6 +269,7 @@ class AsyncBitrixTransport(httpx.AsyncBaseTransport):
         rt = self.runtime
         operation = rt.operation(request)
         await request.aread()
+        accept_encoding(request)  # only codings that can be inflated within the cap
         sent = 0
         waited = 0.0
         while True:
@@ -272,7 +281,7 @@ class AsyncBitrixTransport(httpx.AsyncBaseTransport):
             sent += 1
             try:
                 response = await self.inner.handle_async_request(request)
-                await response.aread()
+                response = await aread_capped(response, request, rt.max_response_bytes, rt.method_of(request))
             except httpx.TransportError as error:
                 verdict = rt.on_exception(operation, error, sent)
                 if not verdict.retry:

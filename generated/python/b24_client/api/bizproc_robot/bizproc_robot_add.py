@@ -146,6 +146,8 @@ def sync(
         errors.Bitrix24Error: the portal answered with an error body (under any status, also 200).
         errors.MalformedResponse: the answer was not a valid Bitrix24 body (not JSON, empty, cut
             short, not UTF-8, too deep, wrong shape), under any status.
+        errors.ResponseTooLarge: the decoded body would exceed the client's max_response_bytes
+            (a MalformedResponse).
         errors.WaitTooLong: the call would have waited beyond the retry policy's max_wait.
         httpx.TransportError: the connection failed or timed out (after any safe retries).
     """
@@ -210,6 +212,8 @@ async def asyncio(
         errors.Bitrix24Error: the portal answered with an error body (under any status, also 200).
         errors.MalformedResponse: the answer was not a valid Bitrix24 body (not JSON, empty, cut
             short, not UTF-8, too deep, wrong shape), under any status.
+        errors.ResponseTooLarge: the decoded body would exceed the client's max_response_bytes
+            (a MalformedResponse).
         errors.WaitTooLong: the call would have waited beyond the retry policy's max_wait.
         httpx.TransportError: the connection failed or timed out (after any safe retries).
     """
