@@ -123,6 +123,10 @@ def main(argv: list[str] | None = None) -> None:
     # uvicorn shuts down on SIGTERM and then raises it again with the handler found at start: as
     # SystemExit, the `finally` below still runs (the default action would end the process first)
     signal.signal(signal.SIGTERM, _exit_on_signal)
+    # A large body is parsed in a worker thread (app.LARGE_PARAMETERS); while it holds the interpreter
+    # lock, the event loop gets it back only at a thread switch, 5 ms apart by default, and a call
+    # needs it several times. At 1 ms other callers wait a few milliseconds, not hundreds.
+    sys.setswitchinterval(0.001)
     try:
         uvicorn.run(
             app,

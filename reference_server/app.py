@@ -7,8 +7,10 @@ import hmac
 import json
 import logging
 import re
+import threading
 from typing import Any
 
+import anyio
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -26,6 +28,12 @@ from .spec import Spec, default_spec, load_spec
 from .store import Store
 
 MAX_BODY = 2 * 1024 * 1024  # larger bodies are not read; the call then fails validation like an empty one
+# Parameters longer than this are parsed in a worker thread, one such parse at a time: decoding a
+# form body of 2 MiB takes seconds in Python (every `%` is one step), and on the event loop it would
+# hold every other caller for as long. In a thread the loop keeps answering between the interpreter's
+# thread switches; the lock keeps many such bodies from taking all the interpreter's time.
+LARGE_PARAMETERS = 64 * 1024
+_LARGE_PARSE = threading.Lock()
 FAULT_HEADER = "x-reference-fault"
 ADMIN_HEADER = "x-reference-admin-token"
 LOG = logging.getLogger("reference_server")
@@ -141,6 +149,13 @@ def _decode_body(raw: bytes | None, content_type: str) -> tuple[dict[str, Any], 
     return {}, False
 
 
+def _parse_large(
+    query_text: str, raw: bytes | None, content_type: str
+) -> tuple[dict[str, Any], tuple[dict[str, Any], bool]]:
+    with _LARGE_PARSE:
+        return parse_query(query_text), _decode_body(raw, content_type)
+
+
 class _RefusedError(ValueError):
     pass
 
@@ -235,10 +250,16 @@ async def rest(request: Request) -> Response:
         except BitrixError as error:
             return _error_response(portal, error, operation_id)
     # from the scope, not request.url: building the URL object cost a twentieth of a call
-    query = parse_query(request.scope["query_string"].decode("utf-8", "replace"))
+    query_text = request.scope["query_string"].decode("utf-8", "replace")
     length = _declared_length(request)
     raw = None if length is not None and length > MAX_BODY else await _read_body(request)
-    body, body_strings = _decode_body(raw, request.headers.get("content-type", ""))
+    content_type = request.headers.get("content-type", "")
+    if len(query_text) + len(raw or b"") > LARGE_PARAMETERS:
+        query, (body, body_strings) = await anyio.to_thread.run_sync(
+            _parse_large, query_text, raw, content_type
+        )
+    else:
+        query, (body, body_strings) = parse_query(query_text), _decode_body(raw, content_type)
     if caller is None:
         try:
             caller = _authenticate(portal, request, query, body)

@@ -7,7 +7,7 @@ import math
 import re
 from dataclasses import dataclass
 from typing import Any, cast
-from urllib.parse import parse_qsl
+from urllib.parse import unquote_plus, unquote_to_bytes
 
 # PHP's defaults (php.ini `max_input_vars`, `max_input_nesting_level`): after 1000 variables PHP warns
 # and drops the rest; a variable nested deeper than 64 levels is dropped whole. The fake portal does
@@ -19,6 +19,9 @@ MAX_NESTING = 64
 MAX_ID_DIGITS = 19
 INT64_MAX = 2**63 - 1
 MAX_NUMBER_TEXT = 400  # longer number texts stay text: float() of them is slow or infinite
+# A long name or value is decoded in pieces this long: each piece takes the interpreter lock for a few
+# milliseconds at most, so a large body parsed in a worker thread never holds the event loop longer.
+DECODE_PIECE = 32 * 1024  # at least 3, the length of one `%XX`
 
 _KEY = re.compile(r"^([^\[]*)((?:\[[^\]]*\])*)(.*)$")
 _SUBKEY = re.compile(r"\[([^\]]*)\]")
@@ -62,9 +65,32 @@ def parse_query(query: str) -> dict[str, Any]:
 
 
 def _pairs(query: str) -> list[tuple[str, str]]:
-    """The first MAX_VARS pairs; the rest of the string is not even split."""
-    pieces = query.split("&", MAX_VARS)[:MAX_VARS]
-    return parse_qsl("&".join(pieces), keep_blank_values=True, max_num_fields=None)
+    """The first MAX_VARS pairs, decoded as `urllib.parse.parse_qsl(keep_blank_values=True)` decodes
+    them; the rest of the string is not even split."""
+    pairs = []
+    for piece in query.split("&", MAX_VARS)[:MAX_VARS]:
+        if piece:
+            name, _, value = piece.partition("=")
+            pairs.append((_unquote_plus(name), _unquote_plus(value)))
+    return pairs
+
+
+def _unquote_plus(text: str) -> str:
+    """`urllib.parse.unquote_plus`, a long text in pieces of DECODE_PIECE (never cutting a `%XX`
+    escape); the bytes of all pieces are decoded as UTF-8 together, so a character whose escapes
+    straddle two pieces comes out whole."""
+    if len(text) <= DECODE_PIECE:
+        return unquote_plus(text)
+    parts = []
+    start = 0
+    while start < len(text):
+        end = min(start + DECODE_PIECE, len(text))
+        cut = text.rfind("%", end - 2, end)  # an escape begun in the last two characters waits
+        if cut > start:
+            end = cut
+        parts.append(unquote_to_bytes(text[start:end].replace("+", " ")))
+        start = end
+    return b"".join(parts).decode("utf-8", "replace")
 
 
 def build_nested(pairs: list[tuple[str, str]]) -> dict[str, Any]:

@@ -8,14 +8,19 @@ import json
 import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from reference_server import registry
-from reference_server.protocol import MAX_NESTING, MAX_VARS, parse_id, parse_query
+from reference_server import app as app_module
+from reference_server import protocol, registry
+from reference_server.protocol import MAX_NESTING, MAX_VARS, build_nested, parse_id, parse_query
 from tests.reference_server.bizproc import APP, LEAD, failure, oauth, ok, start, upload
 from tests.reference_server.conftest import ADMIN, Portal, error_of
 from tests.reference_server.server_process import ROOT, free_port, running_server
@@ -257,3 +262,39 @@ def test_the_tls_key_folder_goes_with_the_server(
         process.send_signal(stop)
         process.wait(timeout=30)
     assert list(tmp_path.glob("reference-server-tls-*")) == []
+
+
+# --- long values are decoded in pieces, exactly as parse_qsl decodes them whole ---------------------------
+
+_QUERY_TOKENS = st.sampled_from(
+    [*"ab=&%+x0F9é€ ;[]\\", "%41", "%C3%A9", "%E2%82", "%e2%82%ac", "%zz", "%5C", "%0", "%%"]
+)
+
+
+@settings(max_examples=400, deadline=None, database=None, derandomize=True)
+@given(query=st.lists(_QUERY_TOKENS, max_size=60).map("".join), piece=st.integers(min_value=3, max_value=9))
+def test_pieces_decode_as_parse_qsl_does(query: str, piece: int) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(protocol, "DECODE_PIECE", piece)  # cuts fall everywhere, inside escapes too
+        assert protocol.parse_query(query) == build_nested(parse_qsl(query, keep_blank_values=True))
+
+
+def test_a_large_form_body_is_parsed_off_the_event_loop(
+    portal: Portal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: list[str] = []
+    original = app_module._parse_large
+
+    def spy(*args: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return original(*args)
+
+    monkeypatch.setattr(app_module, "_parse_large", spy)
+    value = "%41" * (app_module.LARGE_PARAMETERS // 3 + 1)
+    response = portal.post(
+        ADMIN + "tasks.flow.Flow.isExists",
+        content=f"flowData[name]={value}".encode(),
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert response.json()["result"] == {"exists": False}
+    assert threads and threads[0] != threading.main_thread().name
