@@ -36,7 +36,7 @@ def contract(session: nox.Session) -> None:
     server with `-- --base-url URL [--token T] [--live]` (see contract_tests/README.md)."""
     session.install("--group", "contract")
     session.run(
-        "pytest", "contract_tests", "-p", "no:cacheprovider",
+        "python", "-m", "contract_tests",
         "--junitxml", "build/contract/junit.xml", "--report-dir", "build/contract", *session.posargs,
     )  # fmt: skip
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 
 from contract_tests import patience, target
 from contract_tests import session as run
+
+USAGE_ERROR = 2
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -25,25 +28,38 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     group.addoption("--mutant", help="test a deliberately broken in-process server (see mutants.py)")
     group.addoption("--report-dir", default="build/contract", help="where summary.txt / summary.json go")
+    group.addoption("--timeout", type=float, default=30.0, help="seconds to wait for one answer (default 30)")
 
 
 def pytest_configure(config: pytest.Config) -> None:
     base_url = config.getoption("--base-url", default=None)
+    timeout = float(config.getoption("--timeout", default=30.0))
+    if timeout <= 0:
+        _usage_error(f"--timeout must be a positive number of seconds, not {timeout:g}")
     if base_url is None:
         current = run.in_process_target(config.getoption("--mutant", default=None))
         current.live = bool(config.getoption("--live", default=False))
     else:
-        current = target.Target(
-            base_url=target.validate_base_url(base_url),
-            token=config.getoption("--token"),
-            live=bool(config.getoption("--live")),
-        )
+        try:
+            url = target.validate_base_url(base_url)
+        except ValueError as error:
+            _usage_error(str(error))
+        token = config.getoption("--token")
+        if (warning := target.portal_warning(url, token)) is not None:
+            print(f"contract: warning: {warning}", file=sys.stderr)
+        current = target.Target(base_url=url, token=token, live=bool(config.getoption("--live")))
+    current.timeout = timeout
     run.start(
         current,
         max_examples=int(config.getoption("--max-examples", default=20)),
         stateful_steps=int(config.getoption("--stateful-steps", default=6)),
         operations=config.getoption("--operations", default=None),
     )
+
+
+def _usage_error(message: str) -> NoReturn:
+    """A bad option: one line and exit code 2, as command-line tools report usage errors."""
+    pytest.exit(message, returncode=USAGE_ERROR)
 
 
 @pytest.hookimpl(tryfirst=True)

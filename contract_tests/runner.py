@@ -6,14 +6,16 @@ import copy
 import itertools
 from typing import Any
 
-import schemathesis
+import requests
 from schemathesis import Case, GenerationMode, Response
 from schemathesis.checks import CHECKS
 from schemathesis.core.failures import FailureGroup
 
-from contract_tests import checks, live, model, patience, target
+from contract_tests import checks, live, model, patience, reproduce, target
 from contract_tests.summary import Failure, Summary
 
+# A call that gets no answer at all fails this pseudo-check (a column of the summary like the others).
+ANSWERS_AT_ALL = "answers_at_all"
 # Built-in checks that do not fit an RPC API whose portals answer every verb (see schemathesis.toml).
 EXCLUDED = {"unsupported_method", "positive_data_acceptance"}
 
@@ -83,8 +85,8 @@ def validate(case: Case[Any], response: Response, summary: Summary) -> list[str]
             case.validate_response(response, checks=[check])
         except (AssertionError, FailureGroup) as error:
             message = _message(error)
-            curl = case.as_curl_command(headers={}, verify=True)
-            summary.record_failure(Failure(op, check.__name__, message, curl))
+            curl = reproduction(response.request)
+            summary.record_failure(Failure(op, check.__name__, message, curl, response.status_code))
             messages.append(f"{check.__name__}: {message}")
         else:
             summary.record_pass(op, check.__name__)
@@ -110,8 +112,33 @@ def _json(response: Response) -> Any:
         return None
 
 
-def send(case: Case[Any]) -> Response:
-    return patience.call(case, params=target.CURRENT.params)
+def reproduction(request: Any) -> str:
+    """The curl for a request the suite sent, the token masked unless it is the local server's."""
+    current = target.CURRENT
+    token = None if current.in_process else current.token
+    return reproduce.curl(request, token, in_process=current.in_process)
 
 
-__all__ = ["after_call", "all_checks", "prepare", "schemathesis", "send", "validate"]
+def send(case: Case[Any], summary: Summary, **kwargs: Any) -> Response:
+    """The answer to `case`; a call that gets none (timeout, refused or dropped connection) is a
+    failure of the operation, recorded with its curl, not a crash of the run."""
+    current = target.CURRENT
+    try:
+        response = patience.call(case, params=current.params, timeout=current.timeout, **kwargs)
+    except requests.RequestException as error:
+        op = operation_id(case)
+        message = _no_answer(error, current.timeout)
+        curl = reproduction(error.request) if error.request is not None else case.as_curl_command()
+        summary.record_call(op, success=False)
+        summary.record_failure(Failure(op, ANSWERS_AT_ALL, message, curl, None))
+        raise AssertionError(f"{op}: {message}") from None
+    summary.record_pass(operation_id(case), ANSWERS_AT_ALL)
+    return response
+
+
+def _no_answer(error: requests.RequestException, timeout: float) -> str:
+    if isinstance(error, requests.Timeout):
+        return f"no answer within {timeout:g} s"
+    if isinstance(error, requests.ConnectionError):
+        return f"no answer: the connection was refused or dropped ({type(error).__name__})"
+    return f"no usable answer: {type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"

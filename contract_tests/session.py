@@ -43,7 +43,7 @@ def start(
     MAX_EXAMPLES, STATEFUL_STEPS = max_examples, stateful_steps
     SUMMARY = Summary(
         operations=sorted(op for op in model.operations() if re.search(operations or "", f"/{op}")),
-        checks=[c.__name__ for c in runner.all_checks()],
+        checks=[runner.ANSWERS_AT_ALL, *(c.__name__ for c in runner.all_checks())],
         conditional={c.__name__ for c in checks.BITRIX_CHECKS},
     )
 

@@ -15,6 +15,7 @@ class Failure:
     check: str
     message: str
     curl: str
+    status: int | None  # the HTTP status of the failing answer; None when no answer came
 
 
 @dataclass
@@ -77,7 +78,8 @@ class Summary:
             if key in seen:
                 continue
             seen.add(key)
-            parts.append(f"{failure.operation} / {failure.check}: {failure.message}\n  {failure.curl}")
+            curl = failure.curl.replace("\n", "\n  ")
+            parts.append(f"{failure.operation} / {failure.check}: {failure.message}\n  {curl}")
         return "\n\n".join(parts)
 
     def as_json(self) -> dict[str, Any]:

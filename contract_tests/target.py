@@ -8,6 +8,7 @@ follow-up calls on the same server with the same credentials.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,8 @@ class Target:
     token: str | None = None
     live: bool = False
     app: Any = None
+    # seconds to wait for one answer; a call without one is a failure of its operation
+    timeout: float = 30.0
     # Objects this run created, by kind ("flow", "template", ...) -> ids; live mode touches only these.
     created: dict[str, set[str]] = field(default_factory=dict)
     # (creating operation, request body, response body) of every successful create, for clean-up.
@@ -49,13 +52,33 @@ class Target:
 
 
 def validate_base_url(url: str) -> str:
+    """`url` without its trailing slash, or ValueError saying what is wrong with it.
+
+    Any http(s) URL with a host is a server to test: method names are appended to it as they are
+    (`<url>/tasks.flow.Flow.get`), so a compatible server mounted anywhere, or a mock at the root, can
+    be tested. `portal_warning` says when it does not look like a portal."""
     parts = urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.netloc or "/rest" not in parts.path:
-        raise ValueError(
-            f"--base-url must be a portal REST URL such as https://portal/rest/1/code/ (webhook) or "
-            f"https://portal/rest (OAuth, with --token): {url!r}"
-        )
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise ValueError(f"--base-url must be an http:// or https:// URL with a host, not {url!r}")
+    if parts.query or parts.fragment:
+        raise ValueError(f"--base-url takes no query or fragment (pass a token with --token): {url!r}")
     return url.rstrip("/")
+
+
+def portal_warning(url: str, token: str | None) -> str | None:
+    """Why `url` may not be what the user meant, or None for a portal's webhook or OAuth URL."""
+    path = urlsplit(url).path.rstrip("/")
+    webhook = re.fullmatch(r"/rest/[^/]+/[^/]+", path)
+    if webhook and token:
+        return f"{url} looks like a webhook URL (credentials in the path) but --token is given too"
+    if webhook or (path == "/rest" and token):
+        return None
+    if path == "/rest":
+        return f"{url} is a portal's OAuth URL: without --token every call will be refused"
+    return (
+        f"{url} does not look like a portal REST URL (https://portal/rest/<user>/<code> or "
+        "https://portal/rest with --token); method names are appended to it as given"
+    )
 
 
 def from_environment() -> Target:

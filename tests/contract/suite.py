@@ -25,7 +25,7 @@ class Outcome:
 
 def run_suite(report_dir: Path, *options: str, timeout: float = 600) -> Outcome:
     command = [
-        sys.executable, "-m", "pytest", "contract_tests", "-p", "no:cacheprovider", "-q",
+        sys.executable, "-m", "contract_tests", "-q",
         "--report-dir", str(report_dir), *options,
     ]  # fmt: skip
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
