@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import threading
@@ -22,6 +23,11 @@ from tests.contract.test_cli import serving
 FLOW_READS = r"^/tasks\.flow\.Flow\.(create|get|isExists)$"
 # checks whose verdict rests on one answer, so one curl reproduces it
 ONE_CALL_CHECKS = {"not_a_server_error", "status_code_conformance", "error_is_declared", "result_xor_error"}
+
+
+needs_curl = pytest.mark.skipif(
+    shutil.which("curl") is None, reason="curl: apt-get install curl (as .ci/run does)"
+)
 
 
 def _replay(curl: str, token: str | None = None) -> tuple[int, Any]:
@@ -54,6 +60,7 @@ def _assert_printed(outcome: Outcome) -> None:
             assert failure["curl"].replace("\n", "\n  ") in outcome.output, failure
 
 
+@needs_curl
 @pytest.mark.parametrize("mutant", ["server-error", "ok-status-error"])
 def test_every_printed_curl_gets_the_same_failing_answer(tmp_path: Path, mutant: str) -> None:
     with serving(mutant) as url:
@@ -65,6 +72,7 @@ def test_every_printed_curl_gets_the_same_failing_answer(tmp_path: Path, mutant:
             assert status == failure["status"], (failure, body)
 
 
+@needs_curl
 def test_a_token_is_masked_and_the_curl_still_runs(tmp_path: Path) -> None:
     token = "reference-token-admin"
     with serving("server-error") as url:
