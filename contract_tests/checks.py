@@ -18,11 +18,6 @@ from schemathesis import Case, CheckContext, Response
 from contract_tests import live, model, patience, target
 
 VOLATILE_FIELDS = {"activity", "trialFeatureEnabled"}  # may differ between two reads of one flow
-UNIQUE_MEMBERS = {
-    "tasks.flow.Flow.create": ("flowData", "name"),
-    "bizproc.robot.add": ("CODE",),
-    "bizproc.activity.add": ("CODE",),
-}
 
 
 # (operation, check) pairs where a Bitrix check found something to verify; the others did not apply.
@@ -225,7 +220,7 @@ def probe_for_deleted(deleter: str, body: Any) -> tuple[str, Any, Any] | None:
 def delete_really_deletes(ctx: CheckContext, response: Response, case: Case[Any]) -> bool | None:
     """After a successful delete (or kill), reading the object finds nothing."""
     operation_id = _operation_id(case)
-    if not operation_id.endswith((".delete", ".kill")) or _success(response) is None:
+    if not model.is_delete(operation_id) or _success(response) is None:
         return None
     probe = probe_for_deleted(operation_id, case.body)
     if probe is None:
@@ -250,14 +245,15 @@ def mentions(node: Any, value: Any) -> bool:
 def names_stay_unique(ctx: CheckContext, response: Response, case: Case[Any]) -> bool | None:
     """Creating the same name (or code) again is refused with a declared error."""
     operation_id = _operation_id(case)
-    if operation_id not in UNIQUE_MEMBERS or _success(response) is None:
+    unique = model.unique_name_member(operation_id)
+    if not unique or _success(response) is None:
         return None
     _exercised(case, "names_stay_unique")
     again = call(case, operation_id, case.body)
     duplicate = _success(again)
     if duplicate is not None:
         live.remember(target.CURRENT, operation_id, case.body, duplicate)
-    name = model.member(case.body, UNIQUE_MEMBERS[operation_id])
+    name = model.member(case.body, unique)
     assert duplicate is None, f"a second {operation_id} with the same {name!r} succeeded"
     body = _json(again)
     assert isinstance(body, dict) and (again.status_code, body.get("error")) in model.declared_errors(
@@ -273,17 +269,16 @@ def created_equals_read(ctx: CheckContext, response: Response, case: Case[Any]) 
     created = _success(response)
     if operation_id not in model.creators() or created is None:
         return None
-    for binding in model.bindings():
-        if binding.source == operation_id and binding.target.endswith(".get"):
-            _exercised(case, "created_equals_read")
-            read_body = model.link_body(operation_id, binding.target, case.body, created)
-            read = _success(call(case, binding.target, read_body))
-            assert read is not None, f"{binding.target} cannot find what {operation_id} just created"
-            mine, theirs = created["result"], read["result"]
-            if isinstance(mine, dict) and isinstance(theirs, dict):
-                mine = {k: v for k, v in mine.items() if k not in VOLATILE_FIELDS}
-                theirs = {k: v for k, v in theirs.items() if k not in VOLATILE_FIELDS}
-            assert mine == theirs, f"{binding.target} returns something else than {operation_id} did"
+    for read_id in model.reads_back(operation_id):
+        _exercised(case, "created_equals_read")
+        read_body = model.link_body(operation_id, read_id, case.body, created)
+        read = _success(call(case, read_id, read_body))
+        assert read is not None, f"{read_id} cannot find what {operation_id} just created"
+        mine, theirs = created["result"], read["result"]
+        if isinstance(mine, dict) and isinstance(theirs, dict):
+            mine = {k: v for k, v in mine.items() if k not in VOLATILE_FIELDS}
+            theirs = {k: v for k, v in theirs.items() if k not in VOLATILE_FIELDS}
+        assert mine == theirs, f"{read_id} returns something else than {operation_id} did"
     return None
 
 

@@ -11,20 +11,11 @@ from typing import Any
 from contract_tests import model
 from contract_tests.target import NAME_PREFIX, Target
 
-# Members of a create call that a person would recognise the object by. Prefixed in live mode so
-# that whatever the run leaves behind after a crash can be found and removed by hand.
-NAME_MEMBERS: dict[str, tuple[str, ...]] = {
-    "tasks.flow.Flow.create": ("flowData", "name"),
-    "bizproc.workflow.template.add": ("NAME",),
-    "bizproc.robot.add": ("CODE",),
-    "bizproc.activity.add": ("CODE",),
-}
-
 
 def mark_name(operation_id: str, body: Any) -> Any:
     """`body` with its name member prefixed (codes get `b24ct_`, since they must be identifiers)."""
-    path = NAME_MEMBERS.get(operation_id)
-    if path is None or not isinstance(body, dict):
+    path = model.name_member(operation_id)
+    if not path or not isinstance(body, dict):
         return body
     marked = copy.deepcopy(body)
     holder: Any = marked

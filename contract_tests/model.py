@@ -1,6 +1,7 @@
 """What the suite knows about each operation, read from the bundled spec (never typed in by hand).
 
-- the declared errors (`x-bitrix-errors`), paging (`x-bitrix-pagination`), toggles (`x-bitrix-toggle`);
+- what each operation does to state (`x-bitrix-role`), the declared errors (`x-bitrix-errors`),
+  paging (`x-bitrix-pagination`), toggles (`x-bitrix-toggle`);
 - from the OpenAPI links: which operation creates the objects that another one acts on, where the id
   travels, and which operation deletes them (used for live-mode safety and clean-up).
 """
@@ -18,8 +19,15 @@ from contract_tests.target import BUNDLE
 
 Json = Any
 _EXPRESSION = re.compile(r"^\$(response|request)\.body#(/.*)?$")
-# Reads change nothing; everything else is a write that live mode restricts to objects of this run.
-_READ_SUFFIXES = (".get", ".list", ".instances", ".isExists")
+
+
+@dataclass(frozen=True)
+class Role:
+    """An operation's `x-bitrix-role`: what it does to state (spec/EXTENSIONS.md)."""
+
+    effect: str  # read, create, start, change, toggle or delete
+    name: tuple[str, ...] = ()  # creates: the request member a person recognises the object by
+    unique: bool = False  # the portal refuses a second object with the same name
 
 
 @dataclass(frozen=True)
@@ -56,8 +64,26 @@ def declared_errors(operation_id: str) -> set[tuple[int, str]]:
     return {(e["status"], e["code"]) for e in operations()[operation_id].get("x-bitrix-errors", [])}
 
 
+def role(operation_id: str) -> Role:
+    marking = operations()[operation_id]["x-bitrix-role"]
+    name = tuple(part for part in str(marking.get("name", "")).split("/") if part)
+    return Role(str(marking["effect"]), name, bool(marking.get("unique", False)))
+
+
 def is_read(operation_id: str) -> bool:
-    return operation_id.endswith(_READ_SUFFIXES)
+    """Reads change nothing; everything else is a write that live mode restricts to this run's objects."""
+    return role(operation_id).effect == "read"
+
+
+def name_member(operation_id: str) -> tuple[str, ...]:
+    """The request member that names what a create makes (empty for other operations)."""
+    return role(operation_id).name
+
+
+def unique_name_member(operation_id: str) -> tuple[str, ...]:
+    """The name member of a create whose names the portal keeps unique (empty otherwise)."""
+    found = role(operation_id)
+    return found.name if found.unique else ()
 
 
 def _walk(node: Json, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:
@@ -85,15 +111,15 @@ def bindings() -> tuple[Binding, ...]:
     return tuple(found)
 
 
-_CREATE_SUFFIXES = (".create", ".add", ".start")
-
-
 def creators() -> set[str]:
-    """Writes whose linked ids name objects they made (flow create, template add, workflow start...).
+    """Creates and starts whose links pass on ids of what they made (flow create, template add,
+    workflow start...). Other link sources only pass an id on (an update answers with the id it was
+    given)."""
+    return {b.source for b in bindings() if role(b.source).effect in ("create", "start")}
 
-    Other link sources only pass an id on (an update answers with the id it was given).
-    """
-    return {b.source for b in bindings() if b.source.endswith(_CREATE_SUFFIXES)}
+
+def is_delete(operation_id: str) -> bool:
+    return role(operation_id).effect == "delete"
 
 
 def ownership(target: str) -> list[Binding]:
@@ -102,9 +128,9 @@ def ownership(target: str) -> list[Binding]:
 
 
 def cleanup_operation(creator: str) -> str | None:
-    """The operation a link from `creator` names to remove what it made (`*.delete` or `*.kill`)."""
+    """The operation a link from `creator` names to remove what it made (a `delete` effect)."""
     targets = sorted({b.target for b in bindings() if b.source == creator})
-    removers = [t for t in targets if t.endswith((".delete", ".kill"))]
+    removers = [t for t in targets if is_delete(t)]
     return removers[0] if removers else None
 
 
@@ -157,6 +183,27 @@ def linked_reads(creator: str) -> list[str]:
             if is_read(target):
                 found.append(target)
     return found
+
+
+def result_schema(operation_id: str) -> Json:
+    """The `result` member's schema in the operation's success body (a `$ref` kept as written)."""
+    success = deref(operations()[operation_id]["responses"]["200"])
+    body = deref(success["content"]["application/json"]["schema"])
+    for part in [body, *body.get("allOf", [])]:
+        found = deref(part).get("properties", {}).get("result")
+        if found is not None:
+            return found
+    return None
+
+
+def reads_back(creator: str) -> list[str]:
+    """Reads a create links to that answer with the same kind of object it answered with."""
+    made = result_schema(creator)
+    return [
+        target
+        for target in sorted(link_targets(creator))
+        if is_read(target) and made is not None and result_schema(target) == made
+    ]
 
 
 def request_examples(operation_id: str) -> list[Json]:

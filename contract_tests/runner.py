@@ -55,7 +55,7 @@ def seed_from_examples(case: Case[Any]) -> None:
         return
     seed = next(_SEEDS)
     body = copy.deepcopy(examples[seed % len(examples)])
-    path = live.NAME_MEMBERS.get(op)
+    path = model.name_member(op)
     holder = model.member(body, path[:-1]) if path else None
     if path and isinstance(holder, dict) and isinstance(holder.get(path[-1]), str):
         holder[path[-1]] = f"{holder[path[-1]]}{'_' if path[-1] == 'CODE' else ' '}{seed}"

@@ -65,7 +65,7 @@ def clean_up() -> list[str]:
         if not removed:
             left.append(f"{operation_id} {body}")
         if SUMMARY is not None:
-            path = live.NAME_MEMBERS.get(creator, ())
+            path = model.name_member(creator)
             name = model.member(request, path) if path else None
             SUMMARY.created.append(
                 {"operation": creator, "name": name, "removed_by": operation_id, "removed": removed}

@@ -79,6 +79,7 @@ class Operation:
     alias_of: str | None
     scope: str
     access: str
+    effect: str  # x-bitrix-role: read, create, start, change, toggle or delete
     idempotent: bool
     batchable: bool
     app_context: bool
@@ -189,6 +190,7 @@ def _operation(
         alias_of=op.get("x-bitrix-alias-of"),
         scope=_require(op, "x-bitrix-scope", op_id),
         access=_require(op, "x-bitrix-access", op_id),
+        effect=str(_require(op, "x-bitrix-role", op_id)["effect"]),
         idempotent=_require(op, "x-bitrix-idempotent", op_id),
         batchable=_require(op, "x-bitrix-batchable", op_id),
         app_context=app_context,

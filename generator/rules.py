@@ -34,6 +34,7 @@ RETRY_VALUES = {"never", "after-backoff", "after-reset", "after-token-refresh", 
 REQUIRED_OPERATION_EXTENSIONS = (
     "x-bitrix-scope",
     "x-bitrix-access",
+    "x-bitrix-role",
     "x-bitrix-idempotent",
     "x-bitrix-batchable",
 )
@@ -130,7 +131,44 @@ def check_operation_fields(doc: Json) -> list[str]:
                 problems.append(f"{where}: {key} must be a boolean")
         if "x-bitrix-toggle" in op and op.get("x-bitrix-idempotent") is not False:
             problems.append(f"{where}: a toggle cannot be idempotent")
+        if "x-bitrix-role" in op:
+            problems += [f"{where}: x-bitrix-role {problem}" for problem in _role_problems(doc, op)]
     return problems
+
+
+ROLE_EFFECTS = ("read", "create", "start", "change", "toggle", "delete")
+
+
+def _role_problems(doc: Json, op: Json) -> list[str]:
+    role = op["x-bitrix-role"]
+    if not isinstance(role, dict) or role.get("effect") not in ROLE_EFFECTS:
+        return [f"needs an effect, one of {', '.join(ROLE_EFFECTS)}"]
+    problems = []
+    if (role["effect"] == "toggle") != ("x-bitrix-toggle" in op):
+        problems.append("is toggle exactly where x-bitrix-toggle is")
+    if set(role) - {"effect", "name", "unique"}:
+        problems.append(f"has unknown members {sorted(set(role) - {'effect', 'name', 'unique'})}")
+    if "name" in role:
+        if role["effect"] != "create" or not isinstance(role.get("unique"), bool):
+            problems.append("names a member only on a create, with `unique` true or false")
+        elif not _request_has(doc, op, str(role["name"])):
+            problems.append(f"name {role['name']} is no member of the request schema")
+    elif "unique" in role:
+        problems.append("has `unique` without a `name`")
+    return problems
+
+
+def _request_has(doc: Json, op: Json, pointer: str) -> bool:
+    """Whether the JSON pointer `pointer` names a declared member of the operation's request body."""
+    schema = deref(doc, op["requestBody"]["content"]["application/json"]["schema"])
+    for part in filter(None, pointer.split("/")):
+        members: Json = {}
+        for branch in [schema, *[deref(doc, b) for b in schema.get("allOf", [])]]:
+            members.update(branch.get("properties", {}))
+        if part not in members:
+            return False
+        schema = deref(doc, members[part])
+    return True
 
 
 def check_unused_components(spec_dir: Path, doc: Json) -> list[str]:

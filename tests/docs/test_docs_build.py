@@ -201,6 +201,8 @@ def test_operation_pages_carry_the_notes(site: Path, operations: dict[str, Any])
         assert ("Not batchable." in text) is (not op["x-bitrix-batchable"])
         assert ("Application only." in text) is bool(op.get("x-bitrix-app-context"))
         assert ("An alias of" in text) is ("x-bitrix-alias-of" in op)
+        effect = op["x-bitrix-role"]["effect"]
+        assert f'(x-bitrix-role)">{effect}</span>' in text, op_id
         example = text[text.find("Example response") :]
         assert '"error"' not in example[: example.find("</details>")], op_id  # a success body, never an error
         assert ("Errors under HTTP 200." in text) is any(e["status"] == 200 for e in op["x-bitrix-errors"])
@@ -301,7 +303,7 @@ def test_a_changed_error_is_reflected(spec: Any, build_from: Callable[[Any], Pat
     assert any(r["data-status"] == "409" and "A brand-new failure" in r["cells"] for r in rows)
 
 
-@pytest.mark.parametrize("key", ["x-bitrix-errors", "x-bitrix-access", "externalDocs"])
+@pytest.mark.parametrize("key", ["x-bitrix-errors", "x-bitrix-access", "x-bitrix-role", "externalDocs"])
 def test_a_missing_field_stops_the_build(spec: Any, tmp_path: Path, key: str) -> None:
     broken = copy.deepcopy(spec)
     del broken["paths"]["/bizproc.task.list"]["post"][key]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from generator import rules
 from generator.bundle import bundle
 from tests.spec.breakage import dump, edit_operation, load
@@ -55,3 +57,30 @@ def test_an_unused_component_is_caught(spec_copy: Path) -> None:
     (spec_copy / "components" / "schemas" / "Orphan.yaml").write_text("type: string\n", encoding="utf-8")
     problems = rules.check_unused_components(spec_copy, bundle(spec_copy / "openapi.yaml"))
     assert problems == ["components/schemas/Orphan.yaml is never referenced"]
+
+
+@pytest.mark.parametrize(
+    ("method", "role", "problem"),
+    [
+        ("tasks.flow.Flow.get", {"effect": "peek"}, "needs an effect"),
+        ("tasks.flow.Flow.get", "read", "needs an effect"),
+        ("tasks.flow.Flow.pin", {"effect": "change"}, "is toggle exactly where x-bitrix-toggle is"),
+        ("tasks.flow.Flow.update", {"effect": "toggle"}, "is toggle exactly where x-bitrix-toggle is"),
+        ("tasks.flow.Flow.create", {"effect": "create", "name": "/flowData/title", "unique": True},
+         "name /flowData/title is no member of the request schema"),
+        ("tasks.flow.Flow.get", {"effect": "read", "name": "/flowId", "unique": False}, "only on a create"),
+        ("bizproc.robot.add", {"effect": "create", "name": "/CODE"}, "only on a create, with `unique`"),
+        ("bizproc.robot.add", {"effect": "create", "unique": True}, "`unique` without a `name`"),
+    ],
+)  # fmt: skip
+def test_a_wrong_role_is_caught(spec_copy: Path, method: str, role: object, problem: str) -> None:
+    edit_operation(spec_copy, method, lambda op: op.update({"x-bitrix-role": role}))
+    problems = rules.check_operation_fields(bundle(spec_copy / "openapi.yaml"))
+    assert len(problems) == 1 and problems[0].startswith(f"{method}: x-bitrix-role"), problems
+    assert problem in problems[0]
+
+
+def test_an_operation_without_a_role_is_caught(spec_copy: Path) -> None:
+    edit_operation(spec_copy, "bizproc.task.list", lambda op: op.pop("x-bitrix-role"))
+    problems = rules.check_operation_fields(bundle(spec_copy / "openapi.yaml"))
+    assert problems == ["bizproc.task.list: missing x-bitrix-role"]
