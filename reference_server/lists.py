@@ -2,8 +2,12 @@
 
 Rows are prepared as the portal sends them (numbers as strings, datetimes as ISO 8601); a field's
 kind says how to compare it. Unknown fields in SELECT, FILTER and ORDER are ignored, a SELECT
-without a known name falls back to the default, field names are case-insensitive, and any ORDER
-direction but `desc` sorts ascending. Pages hold 50 rows; `next` appears only when more remain;
+without a known name falls back to the default, SELECT and ORDER names are case-insensitive, and
+any ORDER direction but `desc` sorts ascending. A FILTER key is applied only when it is one of the
+prefixes none, `!`, `<`, `<=`, `>`, `>=` followed by a field name exactly as the portal spells it
+(upper case); any other key (`=ID`, `!=ID`, `%NAME`, `id`) is dropped silently, so the rows come
+back unfiltered by it (bizproc `restservice.php` getFilter, 17.5 to 22.300 and the newest copy;
+spec decision D40). Pages hold 50 rows; `next` appears only when more remain;
 `start=-1` returns the first page with `total` 0 and no `next`.
 
 A malformed SELECT, FILTER or ORDER (not a list or an object) is treated as absent: the schema
@@ -22,7 +26,8 @@ from typing import Any
 from .registry import Page
 
 PAGE_SIZE = 50
-_CONDITION = re.compile(r"^(=|!=|!|<=|>=|<|>)?([A-Za-z_][A-Za-z0-9_]*)$")
+_CONDITION = re.compile(r"^([^A-Za-z]*)(.*)$", re.DOTALL)
+_PREFIXES = frozenset({"", "!", "<", "<=", ">", ">="})
 INT, DATE, TEXT = "int", "date", "text"
 
 
@@ -72,9 +77,9 @@ _ORDERING: dict[str, Callable[[Any, Any], bool]] = {
 
 
 def _compare(op: str, left: Any, right: Any) -> bool:
-    if op in ("", "="):
+    if op == "":
         return left is not None and left == right
-    if op in ("!", "!="):
+    if op == "!":
         return bool(left != right)
     if left is None or right is None:
         return False
@@ -87,8 +92,16 @@ def _matches(row: Mapping[str, Any], op: str, field: str, kind: str, value: Any)
         # an array matches any of its members; negated, none of them
         rights = [_key(kind, v) for v in value]
         hit = any(left is not None and left == r for r in rights)
-        return not hit if op in ("!", "!=") else hit
+        return not hit if op == "!" else hit
     return _compare(op, left, _key(kind, value))
+
+
+def condition(key: Any, fields: Mapping[str, str]) -> tuple[str, str] | None:
+    """The (prefix, field) a portal applies for a FILTER key, or None when it drops the key."""
+    match = _CONDITION.match(str(key))
+    if match is None or match.group(1) not in _PREFIXES or match.group(2) not in fields:
+        return None
+    return match.group(1), match.group(2)
 
 
 def filter_rows(rows: list[dict[str, Any]], value: Any, fields: Mapping[str, str]) -> list[dict[str, Any]]:
@@ -96,10 +109,9 @@ def filter_rows(rows: list[dict[str, Any]], value: Any, fields: Mapping[str, str
         return rows
     conditions = []
     for raw, wanted in value.items():
-        match = _CONDITION.match(str(raw))
-        if match and match.group(2).upper() in fields:
-            field = match.group(2).upper()
-            conditions.append((match.group(1) or "", field, fields[field], wanted))
+        kept = condition(raw, fields)
+        if kept is not None:
+            conditions.append((kept[0], kept[1], fields[kept[1]], wanted))
     return [r for r in rows if all(_matches(r, op, f, k, v) for op, f, k, v in conditions)]
 
 

@@ -36,7 +36,13 @@ def test_list_permissions(portal: Portal) -> None:
         for r in portal.ok("bizproc.task.list", {"SELECT": ["USER_ID"], "FILTER": {"USER_ID": 3}}, USER2)
     ] == ["3"]
     assert failure(portal.call("bizproc.task.list", {"FILTER": {"USER_ID": 4}}, USER2)) == ACCESS_DENIED
-    assert failure(portal.call("bizproc.task.list", {"FILTER": {"=USER_ID": [3, 4]}}, USER2)) == ACCESS_DENIED
+    assert failure(portal.call("bizproc.task.list", {"FILTER": {"USER_ID": [3, 4]}}, USER2)) == ACCESS_DENIED
+    # D40: `=USER_ID` and `user_id` are dropped: no other user named, so the caller's own rows
+    for dropped in ("=USER_ID", "user_id", "!=USER_ID"):
+        own_rows = portal.ok("bizproc.task.list", {"SELECT": ["USER_ID"], "FILTER": {dropped: 4}}, USER2)
+        assert [r["USER_ID"] for r in own_rows] == ["2"], dropped
+    every_row = portal.ok("bizproc.task.list", {"SELECT": ["USER_ID"], "FILTER": {"=USER_ID": 4}}, ADMIN)
+    assert sorted(r["USER_ID"] for r in every_row) == ["2", "3", "4"]
     assert failure(portal.call("bizproc.task.list", {"FILTER": {"USER_ID": 2}}, USER3)) == ACCESS_DENIED
     everyone = portal.ok("bizproc.task.list", {"SELECT": ["USER_ID"], "ORDER": {"USER_ID": "asc"}}, ADMIN)
     assert [r["USER_ID"] for r in everyone] == ["2", "3", "4"]  # an admin sees all
