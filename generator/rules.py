@@ -477,6 +477,9 @@ def _is_paged(doc: Json, op: Json) -> bool:
     return any(part.get("$ref") == "#/components/schemas/PagedEnvelope" for part in parts)
 
 
+PAGING_KINDS = ("offset", "page")  # x-bitrix-pagination.kind: exact row offsets, or page numbers (D41)
+
+
 def check_pagination(doc: Json) -> list[str]:
     """x-bitrix-pagination marks exactly the operations whose result uses the paged envelope."""
     problems = []
@@ -494,8 +497,19 @@ def check_pagination(doc: Json) -> list[str]:
             problems.append(
                 f"{op['operationId']}: x-bitrix-pagination and the paged envelope must go together"
             )
-        if marked and op["x-bitrix-pagination"] != expected:
-            problems.append(f"{op['operationId']}: x-bitrix-pagination must be {expected}")
+        if marked:
+            paging = dict(op["x-bitrix-pagination"])
+            if paging.pop("kind", None) not in PAGING_KINDS:
+                problems.append(
+                    f"{op['operationId']}: x-bitrix-pagination.kind must be one of {PAGING_KINDS}"
+                )
+            if paging != expected:
+                problems.append(f"{op['operationId']}: x-bitrix-pagination must be {expected} plus `kind`")
+        alias = op.get("x-bitrix-alias-of")
+        if marked and alias:
+            target = next((o for _p, _m, o in operations(doc) if o["operationId"] == alias), None)
+            if target is not None and target.get("x-bitrix-pagination") != op["x-bitrix-pagination"]:
+                problems.append(f"{op['operationId']}: an alias pages like {alias}")
         if paged:
             body = deref(doc, op["requestBody"]["content"]["application/json"]["schema"])
             if body.get("properties", {}).get("start", {}).get("$ref") != "#/components/schemas/ListStart":

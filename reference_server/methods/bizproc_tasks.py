@@ -116,7 +116,7 @@ def task_list(ctx: CallContext, params: dict[str, Any]) -> Page:
     chosen += [name for name in ALWAYS if name not in chosen]
     rows = lists.filter_rows(_rows(ctx), conditions, FIELDS)
     rows = lists.order_rows(rows, params.get("ORDER"), FIELDS, {"ID": "DESC"})
-    return lists.page(rows, params.get("start"), chosen)
+    return lists.page(rows, params.get("start"), chosen, lists.PAGE)
 
 
 def _answer(status: Any) -> int:

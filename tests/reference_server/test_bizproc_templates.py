@@ -181,12 +181,14 @@ def test_template_list_filter_order_and_pages(portal: Portal) -> None:
     loose = {"filter": {"document_type": "deal", "=ID": 7, "!=ID": 8, ">=ID": 50}}
     unfiltered = ok(portal, "bizproc.workflow.template.list", loose)
     assert [r["ID"] for r in unfiltered] == [str(i) for i in ids[49:]]
+    # D41: offsets are exact and `-1` is no special case: it reads from the first row and counts
     fast = oauth(portal, "bizproc.workflow.template.list", {"filter": {">ID": 55}, "start": -1}).json()
-    assert (
-        fast["total"] == 0
-        and "next" not in fast
-        and [r["ID"] for r in fast["result"]] == ["56", "57", "58", "59", "60"]
-    )
+    assert fast["total"] == 5 and [r["ID"] for r in fast["result"]] == ["56", "57", "58", "59", "60"]
+    assert fast["next"] == 4  # -1 + 5 rows is below the count of 5, as the portal computes it
+    counted = oauth(portal, "bizproc.workflow.template.list", {"start": -1}).json()
+    assert counted["total"] == 60 and counted["next"] == 49 and len(counted["result"]) == 50
+    exact = oauth(portal, "bizproc.workflow.template.list", {"start": 7}).json()
+    assert exact["result"][0] == {"ID": "8"} and exact["next"] == 57
     # unknown SELECT names, FILTER and ORDER fields are ignored
     odd = {"SELECT": ["NOPE"], "FILTER": {"NOPE": 1}, "ORDER": {"NOPE": "desc"}, "start": 58}
     assert ok(portal, "bizproc.workflow.template.list", odd) == [{"ID": "59"}, {"ID": "60"}]

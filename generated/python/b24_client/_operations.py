@@ -432,6 +432,7 @@ OPERATIONS: dict[str, Operation] = {
         filter_param="FILTER",
         order_param="ORDER",
         select_param="SELECT",
+        paging="page",
     ),
     "bizproc.workflow.instance.list": Operation(
         id="bizproc.workflow.instance.list",
@@ -463,6 +464,7 @@ OPERATIONS: dict[str, Operation] = {
         filter_param="FILTER",
         order_param="ORDER",
         select_param="SELECT",
+        paging="offset",
     ),
     "bizproc.workflow.instances": Operation(
         id="bizproc.workflow.instances",
@@ -494,6 +496,7 @@ OPERATIONS: dict[str, Operation] = {
         filter_param="FILTER",
         order_param="ORDER",
         select_param="SELECT",
+        paging="offset",
     ),
     "bizproc.workflow.kill": Operation(
         id="bizproc.workflow.kill",
@@ -644,6 +647,7 @@ OPERATIONS: dict[str, Operation] = {
         filter_param="FILTER",
         order_param="ORDER",
         select_param="SELECT",
+        paging="offset",
     ),
     "bizproc.workflow.template.update": Operation(
         id="bizproc.workflow.template.update",

@@ -38,9 +38,13 @@ class BizprocWorkflowTemplateListBody:
     """ Sort order as `{"FIELD": "asc" | "desc"}`, applied key by key. Direction names are case-insensitive, and
     anything other than `desc` sorts ascending. Unknown fields are ignored. """
     start: int | Unset = UNSET
-    """ Offset of the first row, in steps of the fixed page size 50: page N starts at `(N - 1) * 50`. Take it from
-    the previous response's `next`. The value `-1` skips counting: the page comes back with `total` 0 and no `next`,
-    which is the fast way through large sets together with a `>ID` filter and an `ID` ascending order. The name is
+    """ Where the page starts. Take it from the previous response's `next` and the pages follow each other; the page
+    size is fixed at 50. How the portal reads other values depends on the method's paging kind (`x-bitrix-
+    pagination.kind`, decision D41). **Offset** (workflow instances, template list): the exact row offset; `next` is
+    `start` plus the rows returned, while rows remain; `total` is always counted, also for `-1`, which reads from
+    the first row. **Page** (task list): `start` is rounded down to a multiple of 50 and names a page; `next` is the
+    following page's first row; `-1` skips counting, so the first 50 rows come back with `total` 0 and no `next`,
+    which together with a `>ID` filter and an `ID` ascending order is the fast way through large sets. The name is
     lower-case `start` on every method. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
