@@ -83,12 +83,13 @@ def add(ctx: CallContext, params: dict[str, Any]) -> int:
         raise BitrixError.named("WorkflowTemplateIncorrectDocumentType")
     if not params["NAME"].strip():
         raise BitrixError.named("WorkflowTemplateEmptyName")
+    auto_execute = _auto_execute(params.get("AUTO_EXECUTE", "0"))
     template: dict[str, Any] = {
         "ID": 0,
         "MODULE_ID": document_type[0],
         "ENTITY": document_type[1],
         "DOCUMENT_TYPE": list(document_type),
-        "AUTO_EXECUTE": params.get("AUTO_EXECUTE", 0),
+        "AUTO_EXECUTE": auto_execute,
         "NAME": params["NAME"],
         "DESCRIPTION": str(params.get("DESCRIPTION", "")),
         "MODIFIED": iso(ctx.clock()),
@@ -103,6 +104,16 @@ def add(ctx: CallContext, params: dict[str, Any]) -> int:
     return int(template["ID"])
 
 
+def _auto_execute(value: Any) -> int:
+    """`AUTO_EXECUTE` as every stored portal version takes it: one of the strings "0".."3" (the
+    value must equal its own integer form as text). A JSON integer, the official pages' form, is
+    refused like any other wrong value (bizproc restservice.php 19.0.300, 22.300.200 and the
+    newest copy; spec decision D42)."""
+    if isinstance(value, str) and value in ("0", "1", "2", "3"):
+        return int(value)
+    raise BitrixError.named("WorkflowTemplateIncorrectAutoExecute")
+
+
 @method("bizproc.workflow.template.update", fields=UPDATE_FIELDS, guard=access.app_admin)
 def update(ctx: CallContext, params: dict[str, Any]) -> int:
     sent = {k: v for k, v in params["FIELDS"].items() if k in UPDATABLE}
@@ -111,6 +122,8 @@ def update(ctx: CallContext, params: dict[str, Any]) -> int:
         raise BitrixError.named("WorkflowTemplateNoFieldsToUpdate")
     if "NAME" in sent and not sent["NAME"].strip():
         raise BitrixError.named("WorkflowTemplateEmptyName")
+    if "AUTO_EXECUTE" in sent:
+        sent["AUTO_EXECUTE"] = _auto_execute(sent["AUTO_EXECUTE"])
     if "TEMPLATE_DATA" in sent:
         _apply_data(template, sent["TEMPLATE_DATA"])
     for key in ("NAME", "AUTO_EXECUTE"):
