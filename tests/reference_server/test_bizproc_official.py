@@ -94,7 +94,9 @@ def test_bizproc_commands_in_a_batch(portal: Portal) -> None:
     }
     # a webhook's batch of an application-only method fails that command with the declared error
     answer = portal.ok("batch", {"cmd": {"robots": "bizproc.robot.list"}}, ADMIN)
-    assert answer["result_error"]["robots"]["error_description"] == "Application context required"
+    assert (
+        answer["result_error"]["robots"]["error_description"] == "Access denied! Application context required"
+    )
 
 
 def test_limits_and_faults_cover_bizproc(make_portal: Callable[..., Portal], clock: FakeClock) -> None:

@@ -596,6 +596,7 @@ OPERATIONS: dict[str, Operation] = {
         errors=(
             (400, "ACCESS_DENIED", "never"),
             (400, "ERROR_TEMPLATE_NOT_FOUND", "never"),
+            (400, "", "never"),
             (400, "ERROR_TEMPLATE_NOT_OWNER", "never"),
             (400, "INVALID_REQUEST", "never"),
             (400, "ERROR_BATCH_LENGTH_EXCEEDED", "never"),
@@ -658,6 +659,7 @@ OPERATIONS: dict[str, Operation] = {
         errors=(
             (400, "ACCESS_DENIED", "never"),
             (400, "ERROR_TEMPLATE_VALIDATION_FAILURE", "never"),
+            (400, "", "never"),
             (400, "ERROR_TEMPLATE_NOT_FOUND", "never"),
             (400, "ERROR_TEMPLATE_NOT_OWNER", "never"),
             (400, "INVALID_REQUEST", "never"),
