@@ -136,6 +136,8 @@ OPERATIONS: dict[str, Operation] = {
         errors=(
             (400, "ERROR_EMPTY_LOG_MESSAGE", "never"),
             (400, "ACCESS_DENIED", "never"),
+            (400, "ERROR_CORE", "never"),
+            (400, "0", "never"),
             (400, "INVALID_REQUEST", "never"),
             (400, "ERROR_BATCH_LENGTH_EXCEEDED", "never"),
             (401, "NO_AUTH_FOUND", "never"),
@@ -196,6 +198,8 @@ OPERATIONS: dict[str, Operation] = {
         paginated=False,
         errors=(
             (400, "ACCESS_DENIED", "never"),
+            (400, "ERROR_CORE", "never"),
+            (400, "0", "never"),
             (400, "INVALID_REQUEST", "never"),
             (400, "ERROR_BATCH_LENGTH_EXCEEDED", "never"),
             (401, "NO_AUTH_FOUND", "never"),
