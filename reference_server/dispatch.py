@@ -19,6 +19,10 @@ from .spec import Operation, Spec
 from .store import Store
 from .validation import RequestValidator
 
+# insufficient_scope as the OAuth layer words it (rest 20.150.0 lib/oauth/auth.php); the webhook
+# layer's text is the example's value
+OAUTH_SCOPE_TEXT = "The request requires higher privileges than provided by the access token"
+
 # Consumed by the REST core before a method sees its parameters (protocol notes 1.2).
 RESERVED = ("auth", "start")
 
@@ -72,6 +76,11 @@ class Dispatcher:
         if in_batch and not op.batchable:
             raise BitrixError.named("BatchMethodNotAllowed")
         if not caller.has_scope(op.scope):
+            # the text names the credential; inside batch the entry's text is empty (D45)
+            if in_batch:
+                raise BitrixError.named("InsufficientScope", message="")
+            if caller.application is not None:
+                raise BitrixError.named("InsufficientScope", message=OAUTH_SCOPE_TEXT)
             raise BitrixError.named("InsufficientScope")
         if fault is not None and op.statuses_of(fault):
             raise BitrixError.named(fault)

@@ -9,7 +9,8 @@ Where an operation lists one example under several statuses (`tasks.flow.Flow.pi
 errors under 200 and under 400, spec decision D2), the server answers with the error status: the
 lowest status of 400 or above. Errors under 200 are only accepted, never produced. The bizproc
 access errors are the exception (spec decision D16): pages document them under 400, the portal's
-access check answers 403, and both are declared; the server answers 403, like the portal.
+access check answers 403, and both are declared; the server answers 403, like the portal. The
+auth-layer refusals answer 401 and a deleted portal 403 in the same way (D45).
 
 Some messages carry a value (`Wrong property key 1text!` names the key): `message` replaces the
 example's text with the literal one for this call; code and status still come from the example.
@@ -23,8 +24,21 @@ from typing import Any
 from .spec import Spec
 
 _FIELD_IN_MESSAGE = re.compile(r"^'[^']*'")
-# Declared under 400 and 403 (D16); a real portal's access exception is a 403.
-PREFERRED_STATUS = {"AppContextRequired": 403, "BizprocAccessDenied": 403}
+# Declared under 400 and 403 (D16); a real portal's access exception is a 403. The auth-layer
+# refusals are declared under the error table's status and 401, and a portal answers 401 (they set
+# no status of their own); a deleted portal is 403 from the REST core, declared beside the table's
+# 500 (D45).
+PREFERRED_STATUS = {
+    "AppContextRequired": 403,
+    "BizprocAccessDenied": 403,
+    "InsufficientScope": 401,
+    "InvalidCredentials": 401,
+    "RestNotOnPlan": 401,
+    "UserAccessError": 401,
+    "OverloadLimit": 401,
+    "InvalidRequest": 401,
+    "PortalDeleted": 403,
+}
 
 
 class UndeclaredError(AssertionError):

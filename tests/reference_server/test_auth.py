@@ -59,8 +59,29 @@ def test_wrong_and_expired_tokens(portal: Portal) -> None:
 
 
 def test_missing_scope(portal: Portal) -> None:
+    """D45: the auth layer's refusal is a 401; the text names the credential."""
     response = portal.call("tasks.flow.Flow.get", {"flowId": 1}, "/rest/1/reference-bizproc-only/")
-    assert error_of(response)[:2] == (403, "insufficient_scope")
+    assert error_of(response) == (
+        401,
+        "insufficient_scope",
+        "The request requires higher privileges than provided by the webhook token",
+    )
+
+
+def test_auth_layer_statuses_and_texts(portal: Portal) -> None:
+    """D45: faults of the auth layer answer 401 with the source's texts; a deleted portal 403."""
+    expected = {
+        "InvalidCredentials": (401, "INVALID_CREDENTIALS", "Invalid request credentials"),
+        "RestNotOnPlan": (401, "ACCESS_DENIED", "REST is available only on commercial plans."),
+        "UserAccessError": (401, "user_access_error", "The user does not have access to the application."),
+        "OverloadLimit": (401, "OVERLOAD_LIMIT", "REST API is blocked due to overload."),
+        "InvalidRequest": (401, "INVALID_REQUEST", "Https required."),
+        "PortalDeleted": (403, "PORTAL_DELETED", "Portal was deleted"),
+        "OperationTimeLimit": (429, "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit."),
+    }
+    for name, answer in expected.items():
+        response = portal.post(ADMIN + "bizproc.task.list", json={}, headers={"X-Reference-Fault": name})
+        assert error_of(response) == answer, name
 
 
 def test_the_call_runs_as_the_token_owner(portal: Portal) -> None:
