@@ -24,12 +24,14 @@ SYSTEM_RESPONSES = {
     "401": "Unauthorized",
     "403": "Forbidden",
     "404": "NotFound",
-    "405": "MethodNotAllowed",
     "429": "TooManyRequests",
     "500": "ServerError",
     "503": "ServiceUnavailable",
 }
-SYSTEM_400_EXAMPLES = ("InvalidRequest", "BatchLengthExceeded")
+SYSTEM_400_EXAMPLES = ("InvalidRequest",)
+# Codes a portal sends only as `result_error` entries of a batch that answers 200 (D46): no other
+# operation declares them for the whole call.
+BATCH_ONLY_EXAMPLES = ("BatchLengthExceeded", "BatchMethodNotAllowed")
 RETRY_VALUES = {"never", "after-backoff", "after-reset", "after-token-refresh", "if-idempotent"}
 REQUIRED_OPERATION_EXTENSIONS = (
     "x-bitrix-scope",
@@ -219,6 +221,18 @@ def _example_names(doc: Json, response: Json) -> set[str]:
         example["$ref"].rsplit("/", 1)[-1] if "$ref" in example else name
         for name, example in media.get("examples", {}).items()
     }
+
+
+def check_batch_only_errors(doc: Json) -> list[str]:
+    """The batch-entry errors (D46) are declared by `batch` alone, never by a command's own method."""
+    problems = []
+    for _path, _method, op in operations(doc):
+        if op["operationId"] == "batch":
+            continue
+        declared = {e["example"].rsplit("/", 1)[-1] for e in op.get("x-bitrix-errors", [])}
+        for name in sorted(declared & set(BATCH_ONLY_EXAMPLES)):
+            problems.append(f"{op['operationId']}: declares {name}, which only a batch entry carries")
+    return problems
 
 
 def check_system_errors(doc: Json) -> list[str]:
