@@ -66,7 +66,12 @@ class Dispatcher:
         self.validator = RequestValidator(spec)
 
     def _admit(
-        self, caller: Caller, operation_id: str | None, in_batch: bool, fault: str | None
+        self,
+        caller: Caller,
+        operation_id: str | None,
+        in_batch: bool,
+        fault: str | None,
+        fault_status: int | None = None,
     ) -> Operation:
         """The checks every call passes before it runs: the method exists, may run here, is in the
         caller's scopes; then a requested fault fails it (so a refused call consumes no fault)."""
@@ -83,7 +88,7 @@ class Dispatcher:
                 raise BitrixError.named("InsufficientScope", message=OAUTH_SCOPE_TEXT)
             raise BitrixError.named("InsufficientScope")
         if fault is not None and op.statuses_of(fault):
-            raise BitrixError.named(fault)
+            raise BitrixError.named(fault, status=fault_status)
         return op
 
     def invoke(
@@ -95,19 +100,21 @@ class Dispatcher:
         typed: dict[str, Any] | None = None,
         in_batch: bool = False,
         fault: str | None = None,
+        fault_status: int | None = None,
     ) -> Outcome:
         """Run one call. `params` hold strings (query, form, batch command) and are coerced to the
         spec's types; `typed` (a JSON body) is taken as sent and overrides them. `fault` (an error
-        example name, from the X-Reference-Fault header) fails just this call, once it has passed
+        example name, from the X-Reference-Fault header; `fault_status` from X-Reference-Fault-Status
+        picks one of its declared statuses) fails just this call, once it has passed
         the credential and scope checks: a refused call leaves nothing behind for the next one."""
         start = self.clock()
         operation_id = self.spec.canonical(method)
         try:
-            op = self._admit(caller, operation_id, in_batch, fault)
+            op = self._admit(caller, operation_id, in_batch, fault, fault_status)
             assert operation_id is not None  # _admit refuses unknown methods
             queued = self.faults.take(operation_id)
             if queued is not None and queued.error is not None:
-                raise BitrixError.named(queued.error)
+                raise BitrixError.named(queued.error, status=queued.status)
             budget_key = (caller.key, operation_id)
             # batch itself is not counted in `operating`; its commands are, each against its own method
             counted = self.budget is not None and operation_id != "batch"
