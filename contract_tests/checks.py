@@ -152,8 +152,9 @@ def pagination_is_consistent(ctx: CheckContext, response: Response, case: Case[A
         )
         assert total >= size, f"`total` {total} is below the {size} rows of this page"
         return None
-    assert total >= max(start, 0) + size, f"`total` {total} cannot hold {size} rows from offset {start}"
-    more = start + size < total
+    if size:
+        assert total >= max(start, 0) + size, f"`total` {total} cannot hold {size} rows from offset {start}"
+    more = size > 0 and start + size < total  # no rows (a start past the end): no next
     if following is not None:
         assert following == start + size, f"next is {following}, expected start {start} + {size} rows"
     assert (following is not None) == more, f"`next` must appear exactly when rows remain ({total} in all)"

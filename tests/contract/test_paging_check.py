@@ -46,6 +46,8 @@ TASKS, TEMPLATES = "bizproc.task.list", "bizproc.workflow.template.list"
         (TEMPLATES, -1, 50, 60, 49),  # -1 is not special: counted, next = -1 + rows
         (TEMPLATES, 10, 50, 60, None),
         (TEMPLATES, None, 5, 5, None),
+        (TEMPLATES, 2**63, 0, 9, None),  # an offset past the end: no rows, and total stays the count
+        (TEMPLATES, -2, 0, 0, None),  # no rows at all: no next
     ],
 )
 def test_a_portal_answer_passes(operation_id: str, start: Any, rows: int, total: int, following: Any) -> None:
