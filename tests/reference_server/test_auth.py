@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from reference_server.identities import DEFAULT_FIXTURES
+
 from .conftest import ADMIN, Portal, error_of
 
 NO_AUTH = (401, "NO_AUTH_FOUND", "Wrong authorization data")
@@ -65,6 +67,22 @@ def test_missing_scope(portal: Portal) -> None:
         401,
         "insufficient_scope",
         "The request requires higher privileges than provided by the webhook token",
+    )
+
+
+def test_missing_scope_of_an_oauth_token(make_portal: Callable[..., Portal], tmp_path: Path) -> None:
+    """D45: the OAuth layer words insufficient_scope after the access token."""
+    fixtures = tmp_path / "ids.yaml"
+    user2 = "{token: reference-token-user2, user: 2, application: local.reference.app, scopes: [task"
+    text = DEFAULT_FIXTURES.read_text(encoding="utf-8").replace(f"{user2}, bizproc]}}", f"{user2}]}}")
+    assert "scopes: [task]}" in text
+    fixtures.write_text(text, encoding="utf-8")
+    portal = make_portal(fixtures=fixtures)
+    response = portal.post("/rest/bizproc.task.list?auth=reference-token-user2", json={})
+    assert error_of(response) == (
+        401,
+        "insufficient_scope",
+        "The request requires higher privileges than provided by the access token",
     )
 
 
