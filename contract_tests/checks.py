@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from typing import Any
 
 import schemathesis
@@ -116,7 +117,9 @@ def time_is_consistent(ctx: CheckContext, response: Response, case: Case[Any]) -
 
 @schemathesis.check
 def pagination_is_consistent(ctx: CheckContext, response: Response, case: Case[Any]) -> bool | None:
-    """Pages hold at most 50 rows; `next` = start + rows, present exactly when rows remain; `total` fits."""
+    """Pages hold at most 50 rows and carry `total`; `next` follows the paging kind (spec D41):
+    `offset` = start + rows, present exactly while rows remain; `page` = the following page's first
+    row, present exactly while pages remain, and a negative start is the uncounted first page."""
     paging = model.operations()[_operation_id(case)].get("x-bitrix-pagination")
     body = _success(response)
     if paging is None or body is None:
@@ -126,12 +129,27 @@ def pagination_is_consistent(ctx: CheckContext, response: Response, case: Case[A
     assert isinstance(rows, list), "a page's result must be a list"
     size, total, following = len(rows), body.get("total"), body.get("next")
     start = _offset(case.body.get(paging["startParameter"]) if isinstance(case.body, dict) else None)
-    assert size <= paging["pageSize"], f"{size} rows on one page; the page size is {paging['pageSize']}"
+    page_size = int(paging["pageSize"])
+    assert size <= page_size, f"{size} rows on one page; the page size is {page_size}"
     assert isinstance(total, int), "a page must carry `total`"
-    if start == -1:
-        assert following is None, "with start=-1 there is no `next`"
+    if paging.get("kind") == "page":
+        if start < 0:
+            assert following is None, "with a negative start (no counting) there is no `next`"
+            return None
+        number = start // page_size + 1
+        more = number * page_size < total
+        if following is not None:
+            assert following == number * page_size, (
+                f"next is {following}, expected page {number} * {page_size} (start {start} rounds down)"
+            )
+        assert (following is not None) == more, (
+            f"`next` must appear exactly while pages remain ({total} rows)"
+        )
+        assert total >= size, f"`total` {total} is below the {size} rows of this page"
         return None
-    more = start + size < total
+    if size:
+        assert total >= max(start, 0) + size, f"`total` {total} cannot hold {size} rows from offset {start}"
+    more = size > 0 and start + size < total  # no rows (a start past the end): no next
     if following is not None:
         assert following == start + size, f"next is {following}, expected start {start} + {size} rows"
     assert (following is not None) == more, f"`next` must appear exactly when rows remain ({total} in all)"
@@ -139,12 +157,18 @@ def pagination_is_consistent(ctx: CheckContext, response: Response, case: Case[A
 
 
 def _offset(value: Any) -> int:
-    """`start` as the portal reads it (PHP intval): a number or numeric text; below 0, only -1 counts."""
-    try:
-        start = int(float(value))
-    except (TypeError, ValueError, OverflowError):
-        return 0
-    return start if start >= -1 else 0
+    """`start` as the portal reads it: PHP intval (`12.9` is 12, `"12abc"` is 12, anything else 0).
+    A negative start reads from the first row; an offset method's `next` still adds the rows to it."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if math.isfinite(value) and abs(value) < 2**63 else 0
+    if isinstance(value, str):
+        match = re.match(r"[ \t\n\r\v\f]*([+-]?[0-9]+)", value)
+        return int(match.group(1)) if match else 0
+    return 0
 
 
 # --- after a successful call: a second look ------------------------------------------------------

@@ -137,6 +137,8 @@ def operations_module(bundle: dict[str, Any], modules: dict[str, str]) -> str:
         lines.append(f"        module={json.dumps(modules.get(op_id, ''))},")
         for kind, name in params.items():
             lines.append(f"        {kind}_param={json.dumps(name)},")
+        if paging is not None:
+            lines.append(f"        paging={json.dumps(str(paging['kind']))},")
         lines.append("    ),")
     lines.append("}")
     return "\n".join(lines) + "\n"

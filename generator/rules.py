@@ -24,12 +24,14 @@ SYSTEM_RESPONSES = {
     "401": "Unauthorized",
     "403": "Forbidden",
     "404": "NotFound",
-    "405": "MethodNotAllowed",
     "429": "TooManyRequests",
     "500": "ServerError",
     "503": "ServiceUnavailable",
 }
-SYSTEM_400_EXAMPLES = ("InvalidRequest", "BatchLengthExceeded")
+SYSTEM_400_EXAMPLES = ("InvalidRequest",)
+# Codes a portal sends only as `result_error` entries of a batch that answers 200 (D46): no other
+# operation declares them for the whole call.
+BATCH_ONLY_EXAMPLES = ("BatchLengthExceeded", "BatchMethodNotAllowed")
 RETRY_VALUES = {"never", "after-backoff", "after-reset", "after-token-refresh", "if-idempotent"}
 REQUIRED_OPERATION_EXTENSIONS = (
     "x-bitrix-scope",
@@ -257,6 +259,18 @@ def _example_names(doc: Json, response: Json) -> set[str]:
         example["$ref"].rsplit("/", 1)[-1] if "$ref" in example else name
         for name, example in media.get("examples", {}).items()
     }
+
+
+def check_batch_only_errors(doc: Json) -> list[str]:
+    """The batch-entry errors (D46) are declared by `batch` alone, never by a command's own method."""
+    problems = []
+    for _path, _method, op in operations(doc):
+        if op["operationId"] == "batch":
+            continue
+        declared = {e["example"].rsplit("/", 1)[-1] for e in op.get("x-bitrix-errors", [])}
+        for name in sorted(declared & set(BATCH_ONLY_EXAMPLES)):
+            problems.append(f"{op['operationId']}: declares {name}, which only a batch entry carries")
+    return problems
 
 
 def check_system_errors(doc: Json) -> list[str]:
@@ -534,6 +548,9 @@ def _is_paged(doc: Json, op: Json) -> bool:
     return any(part.get("$ref") == "#/components/schemas/PagedEnvelope" for part in parts)
 
 
+PAGING_KINDS = ("offset", "page")  # x-bitrix-pagination.kind: exact row offsets, or page numbers (D41)
+
+
 def check_pagination(doc: Json) -> list[str]:
     """x-bitrix-pagination marks exactly the operations whose result uses the paged envelope."""
     problems = []
@@ -551,8 +568,19 @@ def check_pagination(doc: Json) -> list[str]:
             problems.append(
                 f"{op['operationId']}: x-bitrix-pagination and the paged envelope must go together"
             )
-        if marked and op["x-bitrix-pagination"] != expected:
-            problems.append(f"{op['operationId']}: x-bitrix-pagination must be {expected}")
+        if marked:
+            paging = dict(op["x-bitrix-pagination"])
+            if paging.pop("kind", None) not in PAGING_KINDS:
+                problems.append(
+                    f"{op['operationId']}: x-bitrix-pagination.kind must be one of {PAGING_KINDS}"
+                )
+            if paging != expected:
+                problems.append(f"{op['operationId']}: x-bitrix-pagination must be {expected} plus `kind`")
+        alias = op.get("x-bitrix-alias-of")
+        if marked and alias:
+            target = next((o for _p, _m, o in operations(doc) if o["operationId"] == alias), None)
+            if target is not None and target.get("x-bitrix-pagination") != op["x-bitrix-pagination"]:
+                problems.append(f"{op['operationId']}: an alias pages like {alias}")
         if paged:
             body = deref(doc, op["requestBody"]["content"]["application/json"]["schema"])
             if body.get("properties", {}).get("start", {}).get("$ref") != "#/components/schemas/ListStart":

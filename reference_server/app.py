@@ -35,6 +35,7 @@ MAX_BODY = 2 * 1024 * 1024  # larger bodies are not read; the call then fails va
 LARGE_PARAMETERS = 64 * 1024
 _LARGE_PARSE = threading.Lock()
 FAULT_HEADER = "x-reference-fault"
+FAULT_STATUS_HEADER = "x-reference-fault-status"
 ADMIN_HEADER = "x-reference-admin-token"
 LOG = logging.getLogger("reference_server")
 # In a JSON text: a \u escape of a UTF-16 surrogate, a run of digits that may not fit 64 bits, an
@@ -78,11 +79,18 @@ class Portal:
             if error is not None and not self.spec.operations[canonical].statuses_of(error):
                 raise ValueError(f"{canonical} does not declare {error}")
             method = canonical
+        status = raw.get("status")
+        if status is not None:
+            if error is None or method == "*" or isinstance(status, bool) or not isinstance(status, int):
+                raise ValueError("status needs an error of one method, as an integer")
+            if status not in self.spec.operations[method].statuses_of(error):
+                raise ValueError(f"{method} does not declare {error} under {status}")
         return Fault(
             method=method,
             count=int(raw.get("count", 1)),
             error=error,
             operating=float(raw.get("operating", 0)),
+            status=status,
         )
 
     def error_name(self, error: str) -> str:
@@ -266,12 +274,17 @@ async def rest(request: Request) -> Response:
         except BitrixError as error:
             return _error_response(portal, error, operation_id)
     fault = _header_fault(portal, request)
+    fault_status = parse_id(request.headers.get(FAULT_STATUS_HEADER, "")) if fault else None
     # A JSON body keeps its types and wins over the query string, as in PHP's $_REQUEST; query and
     # form values are strings and are coerced to the spec's types first.
     if body_strings:
-        outcome = portal.dispatcher.invoke(caller, method, {**query, **body}, fault=fault)
+        outcome = portal.dispatcher.invoke(
+            caller, method, {**query, **body}, fault=fault, fault_status=fault_status
+        )
     else:
-        outcome = portal.dispatcher.invoke(caller, method, query, typed=body, fault=fault)
+        outcome = portal.dispatcher.invoke(
+            caller, method, query, typed=body, fault=fault, fault_status=fault_status
+        )
     return _render(portal, outcome)
 
 

@@ -19,6 +19,10 @@ from .spec import Operation, Spec
 from .store import Store
 from .validation import RequestValidator
 
+# insufficient_scope as the OAuth layer words it (rest 20.150.0 lib/oauth/auth.php); the webhook
+# layer's text is the example's value
+OAUTH_SCOPE_TEXT = "The request requires higher privileges than provided by the access token"
+
 # Consumed by the REST core before a method sees its parameters (protocol notes 1.2).
 RESERVED = ("auth", "start")
 
@@ -62,7 +66,12 @@ class Dispatcher:
         self.validator = RequestValidator(spec)
 
     def _admit(
-        self, caller: Caller, operation_id: str | None, in_batch: bool, fault: str | None
+        self,
+        caller: Caller,
+        operation_id: str | None,
+        in_batch: bool,
+        fault: str | None,
+        fault_status: int | None = None,
     ) -> Operation:
         """The checks every call passes before it runs: the method exists, may run here, is in the
         caller's scopes; then a requested fault fails it (so a refused call consumes no fault)."""
@@ -72,9 +81,14 @@ class Dispatcher:
         if in_batch and not op.batchable:
             raise BitrixError.named("BatchMethodNotAllowed")
         if not caller.has_scope(op.scope):
+            # the text names the credential; inside batch the entry's text is empty (D45)
+            if in_batch:
+                raise BitrixError.named("InsufficientScope", message="")
+            if caller.application is not None:
+                raise BitrixError.named("InsufficientScope", message=OAUTH_SCOPE_TEXT)
             raise BitrixError.named("InsufficientScope")
         if fault is not None and op.statuses_of(fault):
-            raise BitrixError.named(fault)
+            raise BitrixError.named(fault, status=fault_status)
         return op
 
     def invoke(
@@ -86,19 +100,21 @@ class Dispatcher:
         typed: dict[str, Any] | None = None,
         in_batch: bool = False,
         fault: str | None = None,
+        fault_status: int | None = None,
     ) -> Outcome:
         """Run one call. `params` hold strings (query, form, batch command) and are coerced to the
         spec's types; `typed` (a JSON body) is taken as sent and overrides them. `fault` (an error
-        example name, from the X-Reference-Fault header) fails just this call, once it has passed
+        example name, from the X-Reference-Fault header; `fault_status` from X-Reference-Fault-Status
+        picks one of its declared statuses) fails just this call, once it has passed
         the credential and scope checks: a refused call leaves nothing behind for the next one."""
         start = self.clock()
         operation_id = self.spec.canonical(method)
         try:
-            op = self._admit(caller, operation_id, in_batch, fault)
+            op = self._admit(caller, operation_id, in_batch, fault, fault_status)
             assert operation_id is not None  # _admit refuses unknown methods
             queued = self.faults.take(operation_id)
             if queued is not None and queued.error is not None:
-                raise BitrixError.named(queued.error)
+                raise BitrixError.named(queued.error, status=queued.status)
             budget_key = (caller.key, operation_id)
             # batch itself is not counted in `operating`; its commands are, each against its own method
             counted = self.budget is not None and operation_id != "batch"
@@ -123,8 +139,8 @@ class Dispatcher:
             timing = time_block(start, finish, processing)
             if counted and self.budget is not None:
                 self.budget.record(budget_key, processing + (queued.operating if queued else 0.0))
-                if not in_batch:
-                    timing.update(self.budget.report(budget_key))
+                # batch entries carry the report too, each of its own method (D46)
+                timing.update(self.budget.report(budget_key))
             if isinstance(result, Page):
                 return Outcome(operation_id, result.rows, timing, total=result.total, next=result.next)
             return Outcome(operation_id, result=result, time=timing)

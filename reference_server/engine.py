@@ -350,20 +350,40 @@ class Engine:
 
     # -- events ----------------------------------------------------------------------------------
 
-    def waiting_for(self, token: Any) -> dict[str, Any]:
-        """The running workflow whose robot or action waits for `token`, else "Access denied!"."""
+    def genuine(self, token: Any) -> tuple[str, str]:
+        """(workflow id, activity) of a token this portal signed, else "Access denied!"."""
         parts = token.split("|") if isinstance(token, str) else []
-        workflow = self.get("workflow", parts[0]) if len(parts) == 3 else None
-        waiting = workflow.get("WAITING") if workflow else None
-        if workflow is None or workflow["STATE"] != RUNNING or not waiting or waiting.get("token") != token:
-            raise BitrixError.named("BizprocAccessDenied")
+        if len(parts) == 3 and "." in parts[2]:
+            key, signature = parts[2].rsplit(".", 1)
+            expected = hashlib.sha256(f"{parts[0]}|{parts[1]}|{key}".encode()).hexdigest()
+            if secrets.compare_digest(signature, expected):
+                return parts[0], parts[1]
+        raise BitrixError.named("BizprocAccessDenied")
+
+    def waiting_for(self, token: Any) -> dict[str, Any] | None:
+        """The running workflow of a genuine token, and None when its robot or action no longer
+        waits for it (the portal then accepts the call without effect). A token that is not
+        genuine is "Access denied!"; a workflow that is no longer running is the engine's
+        "WorkflowNotFound" (code 0, as the newest source sends it; spec decision D44)."""
+        workflow_id, _activity = self.genuine(token)
+        workflow = self.get("workflow", workflow_id)
+        if workflow is None or workflow["STATE"] != RUNNING:
+            raise BitrixError.named("EventWorkflowNotFoundZero")
+        waiting = workflow.get("WAITING")
+        if not waiting or waiting.get("token") != token:
+            return None
         return workflow
 
     def event(self, token: Any, values: dict[str, Any], message: str) -> None:
         workflow = self.waiting_for(token)
+        if workflow is None:
+            return
         waiting = workflow["WAITING"]
-        declared = set(waiting.get("returns", []))
-        workflow["OUTPUTS"][waiting["activity"]] = {k: v for k, v in values.items() if k in declared}
+        declared = {str(k).upper(): k for k in waiting.get("returns", [])}
+        # return values are matched to the declared properties in any letter case (BP22 restactivity)
+        workflow["OUTPUTS"][waiting["activity"]] = {
+            declared[str(k).upper()]: v for k, v in values.items() if str(k).upper() in declared
+        }
         if message:
             self.note(workflow, message)
         workflow["WAITING"] = None  # the token is spent

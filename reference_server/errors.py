@@ -7,9 +7,11 @@ bug in the server, so rendering it raises `UndeclaredError` (a test drives every
 
 Where an operation lists one example under several statuses (`tasks.flow.Flow.pin` documents its
 errors under 200 and under 400, spec decision D2), the server answers with the error status: the
-lowest status of 400 or above. Errors under 200 are only accepted, never produced. The bizproc
+lowest status of 400 or above. Errors under 200 are produced only when a fault asks for that
+status (`X-Reference-Fault-Status: 200`, or `"status": 200` in `/_reference/faults`). The bizproc
 access errors are the exception (spec decision D16): pages document them under 400, the portal's
-access check answers 403, and both are declared; the server answers 403, like the portal.
+access check answers 403, and both are declared; the server answers 403, like the portal. The
+auth-layer refusals answer 401 and a deleted portal 403 in the same way (D45).
 
 Some messages carry a value (`Wrong property key 1text!` names the key): `message` replaces the
 example's text with the literal one for this call; code and status still come from the example.
@@ -23,8 +25,21 @@ from typing import Any
 from .spec import Spec
 
 _FIELD_IN_MESSAGE = re.compile(r"^'[^']*'")
-# Declared under 400 and 403 (D16); a real portal's access exception is a 403.
-PREFERRED_STATUS = {"AppContextRequired": 403, "BizprocAccessDenied": 403}
+# Declared under 400 and 403 (D16); a real portal's access exception is a 403. The auth-layer
+# refusals are declared under the error table's status and 401, and a portal answers 401 (they set
+# no status of their own); a deleted portal is 403 from the REST core, declared beside the table's
+# 500 (D45).
+PREFERRED_STATUS = {
+    "AppContextRequired": 403,
+    "BizprocAccessDenied": 403,
+    "InsufficientScope": 401,
+    "InvalidCredentials": 401,
+    "RestNotOnPlan": 401,
+    "UserAccessError": 401,
+    "OverloadLimit": 401,
+    "InvalidRequest": 401,
+    "PortalDeleted": 403,
+}
 
 
 class UndeclaredError(AssertionError):
@@ -32,17 +47,24 @@ class UndeclaredError(AssertionError):
 
 
 class BitrixError(Exception):
-    def __init__(self, name: str, field: str | None = None, message: str | None = None) -> None:
+    def __init__(
+        self, name: str, field: str | None = None, message: str | None = None, status: int | None = None
+    ) -> None:
         super().__init__(name)
         self.name = name
         self.field = field
         self.message = message
+        self.wanted_status = status
 
     @classmethod
-    def named(cls, name: str, *, field: str | None = None, message: str | None = None) -> BitrixError:
+    def named(
+        cls, name: str, *, field: str | None = None, message: str | None = None, status: int | None = None
+    ) -> BitrixError:
         """The error example `name`; `field` fills the quoted field of a field-invalid template,
-        `message` replaces the text where the portal's message carries a value."""
-        return cls(name, field, message)
+        `message` replaces the text where the portal's message carries a value, and `status` (fault
+        injection only) picks one of the statuses the operation declares the error under, such as
+        the HTTP 200 of `tasks.flow.Flow.pin`'s page (D2)."""
+        return cls(name, field, message, status)
 
     def body(self, spec: Spec) -> dict[str, Any]:
         value = spec.example(self.name)
@@ -62,6 +84,8 @@ class BitrixError(Exception):
             statuses = [s for op in spec.operations.values() for s in op.statuses_of(self.name)]
             if not statuses:
                 raise UndeclaredError(f"no operation declares the error {self.name}")
+        if self.wanted_status is not None and self.wanted_status in statuses:
+            return self.wanted_status
         errors = [s for s in statuses if s >= 400]
         preferred = PREFERRED_STATUS.get(self.name)
         if preferred in errors:

@@ -75,16 +75,24 @@ class OperatingBudget:
 
 @dataclass
 class Fault:
-    """The next `count` calls of `method` fail with the error example `error`, or are charged
-    `operating` extra seconds of operating time (a slow method, to rehearse OPERATION_TIME_LIMIT)."""
+    """The next `count` calls of `method` fail with the error example `error` (with `status`, under
+    that one of its declared statuses), or are charged `operating` extra seconds of operating time
+    (a slow method, to rehearse OPERATION_TIME_LIMIT)."""
 
     method: str
     count: int = 1
     error: str | None = None
     operating: float = 0.0
+    status: int | None = None  # one of the statuses the method declares `error` under (pin: 200)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"method": self.method, "count": self.count, "error": self.error, "operating": self.operating}
+        return {
+            "method": self.method,
+            "count": self.count,
+            "error": self.error,
+            "operating": self.operating,
+            "status": self.status,
+        }
 
 
 class Faults:

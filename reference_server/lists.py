@@ -2,9 +2,12 @@
 
 Rows are prepared as the portal sends them (numbers as strings, datetimes as ISO 8601); a field's
 kind says how to compare it. Unknown fields in SELECT, FILTER and ORDER are ignored, a SELECT
-without a known name falls back to the default, field names are case-insensitive, and any ORDER
-direction but `desc` sorts ascending. Pages hold 50 rows; `next` appears only when more remain;
-`start=-1` returns the first page with `total` 0 and no `next`.
+without a known name falls back to the default, SELECT and ORDER names are case-insensitive, and
+any ORDER direction but `desc` sorts ascending. Pages hold 50 rows, cut by exact offsets or by page
+numbers (`page` below). A FILTER key is applied only when it is one of the prefixes none, `!`, `<`,
+`<=`, `>`, `>=` followed by a field name exactly as the portal spells it (upper case); any other key
+(`=ID`, `!=ID`, `%NAME`, `id`) is dropped silently, so the rows come back unfiltered by it (bizproc
+`restservice.php` getFilter, 17.5 to 22.300 and the newest copy; spec decision D40).
 
 A malformed SELECT, FILTER or ORDER (not a list or an object) is treated as absent: the schema
 declares only the access error for the instance and template lists, so there is no error to send.
@@ -22,7 +25,8 @@ from typing import Any
 from .registry import Page
 
 PAGE_SIZE = 50
-_CONDITION = re.compile(r"^(=|!=|!|<=|>=|<|>)?([A-Za-z_][A-Za-z0-9_]*)$")
+_CONDITION = re.compile(r"^([^A-Za-z]*)(.*)$", re.DOTALL)
+_PREFIXES = frozenset({"", "!", "<", "<=", ">", ">="})
 INT, DATE, TEXT = "int", "date", "text"
 
 
@@ -72,9 +76,9 @@ _ORDERING: dict[str, Callable[[Any, Any], bool]] = {
 
 
 def _compare(op: str, left: Any, right: Any) -> bool:
-    if op in ("", "="):
+    if op == "":
         return left is not None and left == right
-    if op in ("!", "!="):
+    if op == "!":
         return bool(left != right)
     if left is None or right is None:
         return False
@@ -87,8 +91,16 @@ def _matches(row: Mapping[str, Any], op: str, field: str, kind: str, value: Any)
         # an array matches any of its members; negated, none of them
         rights = [_key(kind, v) for v in value]
         hit = any(left is not None and left == r for r in rights)
-        return not hit if op in ("!", "!=") else hit
+        return not hit if op == "!" else hit
     return _compare(op, left, _key(kind, value))
+
+
+def condition(key: Any, fields: Mapping[str, str]) -> tuple[str, str] | None:
+    """The (prefix, field) a portal applies for a FILTER key, or None when it drops the key."""
+    match = _CONDITION.match(str(key))
+    if match is None or match.group(1) not in _PREFIXES or match.group(2) not in fields:
+        return None
+    return match.group(1), match.group(2)
 
 
 def filter_rows(rows: list[dict[str, Any]], value: Any, fields: Mapping[str, str]) -> list[dict[str, Any]]:
@@ -96,10 +108,9 @@ def filter_rows(rows: list[dict[str, Any]], value: Any, fields: Mapping[str, str
         return rows
     conditions = []
     for raw, wanted in value.items():
-        match = _CONDITION.match(str(raw))
-        if match and match.group(2).upper() in fields:
-            field = match.group(2).upper()
-            conditions.append((match.group(1) or "", field, fields[field], wanted))
+        kept = condition(raw, fields)
+        if kept is not None:
+            conditions.append((kept[0], kept[1], fields[kept[1]], wanted))
     return [r for r in rows if all(_matches(r, op, f, k, v) for op, f, k, v in conditions)]
 
 
@@ -127,21 +138,42 @@ def _sort_key(kind: str, field: str, row: Mapping[str, Any]) -> tuple[int, Any]:
 
 
 def start_of(value: Any) -> int:
+    """`start` as PHP's intval reads it: leading digits count (`"12abc"` is 12, `12.9` is 12)."""
     if isinstance(value, bool):
-        return 0
+        return int(value)
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and re.fullmatch(r"-?[0-9]+", value.strip()):
-        return int(value)
+    if isinstance(value, float):
+        return int(value) if abs(value) < 2**63 else 0
+    if isinstance(value, str):
+        match = re.match(r"[ \t\n\r\v\f]*([+-]?[0-9]+)", value)
+        return int(match.group(1)) if match else 0
     return 0
 
 
-def page(rows: list[dict[str, Any]], start: Any, chosen: list[str]) -> Page:
+OFFSET, PAGE = "offset", "page"  # x-bitrix-pagination.kind (spec decision D41)
+
+
+def page(rows: list[dict[str, Any]], start: Any, chosen: list[str], kind: str = OFFSET) -> Page:
+    """One page as the portal cuts it (spec D41).
+
+    `offset` (ORM lists): `start` is the exact offset (a negative one reads from the first row),
+    `total` is always counted, and `next` = start + rows while that is below `total`, so `-1`
+    may answer `next` 49. `page` (old list API, task.list): a negative `start` gives the first page
+    uncounted (`total` 0, no `next`); otherwise page floor(start / 50) + 1, clamped to the last page,
+    with `next` = page * 50 while pages remain.
+    """
     offset = start_of(start)
-    if offset == -1:
-        return Page([_project(r, chosen) for r in rows[:PAGE_SIZE]], 0)
-    offset = max(offset, 0)
-    chunk = rows[offset : offset + PAGE_SIZE]
+    if kind == PAGE:
+        if offset < 0:
+            return Page([_project(r, chosen) for r in rows[:PAGE_SIZE]], 0)
+        pages = -(-len(rows) // PAGE_SIZE)
+        number = min(offset // PAGE_SIZE + 1, max(pages, 1))
+        chunk = rows[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+        return Page(
+            [_project(r, chosen) for r in chunk], len(rows), number * PAGE_SIZE if number < pages else None
+        )
+    chunk = rows[max(offset, 0) : max(offset, 0) + PAGE_SIZE]
     following = offset + len(chunk)
     return Page(
         [_project(r, chosen) for r in chunk],

@@ -136,6 +136,7 @@ class _Shape:
 
     types: frozenset[str]
     branches: tuple[dict[str, Any], ...]
+    texts: frozenset[str] = frozenset()  # string values an `enum` lists: a form value equal to one stays text
 
     def member(self, name: str) -> dict[str, Any] | None:
         for branch in self.branches:
@@ -167,7 +168,10 @@ def _shape(schema: dict[str, Any]) -> _Shape:
     known = _SHAPES.get(id(schema))
     if known is not None and known[0] is schema:
         return known[1]
-    shape = _Shape(frozenset(_types(schema)), tuple(_branches(schema)))
+    branches = tuple(_branches(schema))
+    enums = [branch["enum"] for branch in branches if isinstance(branch.get("enum"), list)]
+    texts = frozenset(v for values in enums for v in values if isinstance(v, str))
+    shape = _Shape(frozenset(_types(schema)), branches, texts)
     _SHAPES[id(schema)] = (schema, shape)
     return shape
 
@@ -241,7 +245,9 @@ def _coerce(value: Any, schema: dict[str, Any] | None, *, strings: bool, depth: 
     shape = _shape(schema) if schema is not None else None
     types = shape.types if shape is not None else frozenset()
     if isinstance(value, str):
-        return _coerce_string(value, types) if strings else value
+        # a form value an enum lists as text (AUTO_EXECUTE "3", D42) stays text
+        keep = not strings or (shape is not None and value in shape.texts)
+        return value if keep else _coerce_string(value, types)
     if isinstance(value, float) and "integer" in types and "number" not in types and value.is_integer():
         return int(value)
     if isinstance(value, dict):

@@ -83,12 +83,12 @@ def _properties(value: Any) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, descriptor in value.items():
         if not _PROPERTY_KEY.match(str(key)):
-            raise BitrixError.named("ActivityPropertyKeyInvalid", message=f"Wrong property key {key}!")
+            raise BitrixError.named("ActivityPropertyKeyInvalid", message=f"Wrong property key ({key})!")
         if not isinstance(descriptor, dict):
             raise BitrixError.named("ActivityPropertiesInvalid")
         normal = {PROPERTY_KEYS.get(str(k).lower(), str(k)): v for k, v in descriptor.items()}
         if not _text_given(normal.get("Name")):
-            raise BitrixError.named("ActivityPropertyNameEmpty", message=f"Empty property NAME {key}!")
+            raise BitrixError.named("ActivityPropertyNameEmpty", message=f"Empty property NAME ({key})!")
         result[str(key)] = normal
     return result
 
@@ -271,15 +271,23 @@ def event_send(ctx: CallContext, params: dict[str, Any]) -> bool:
     return True
 
 
-@method("bizproc.activity.log", fields={"": "BizprocAccessDenied", "LOG_MESSAGE": "LogMessageEmpty"})
+@method("bizproc.activity.log", validate=False)
 def activity_log(ctx: CallContext, params: dict[str, Any]) -> bool:
-    """Adds to the workflow log while the action waits; the token stays valid. The message is
-    checked first, as on the portal."""
-    message = params.get("LOG_MESSAGE")
-    if not isinstance(message, str) or not message.strip():
-        raise BitrixError.named("LogMessageEmpty")
+    """Adds to the workflow log while the action waits; the token stays valid. As on the portal
+    (bizproc 22.300.200 writeActivityLog, spec D44): the token first, then the message by PHP's
+    empty() (`""` and `"0"` are empty, spaces are not), then the workflow; a message for an action
+    that no longer waits is accepted and dropped."""
     run = Engine(ctx.store, ctx.identities, ctx.clock)
+    run.genuine(params.get("EVENT_TOKEN"))
+    message = params.get("LOG_MESSAGE")
+    if isinstance(message, bool):
+        message = "1" if message else ""
+    elif isinstance(message, (int, float)):
+        message = str(message) if message else ""
+    if not isinstance(message, str) or message in ("", "0"):
+        raise BitrixError.named("LogMessageEmpty")
     workflow = run.waiting_for(params.get("EVENT_TOKEN"))
-    run.note(workflow, message)
-    run.flush()
+    if workflow is not None:
+        run.note(workflow, message)
+        run.flush()
     return True

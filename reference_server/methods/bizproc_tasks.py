@@ -8,7 +8,6 @@ them. A task stays listed for one day after its workflow ended (digest 4.10), th
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from .. import documents, lists
@@ -94,7 +93,9 @@ def _user_filter(ctx: CallContext, value: Any) -> dict[str, Any]:
     """The filter with the USER_ID condition the caller is allowed (digest 5.4)."""
     conditions = dict(value) if isinstance(value, dict) else {}
     user = ctx.caller.user
-    asked = [k for k in conditions if re.fullmatch(r"=?USER_ID", str(k), re.IGNORECASE)]
+    # only the exact key counts: `=USER_ID` or `user_id` are dropped by the filter (D40), so they
+    # neither filter nor ask for another user's rows
+    asked = [k for k in conditions if k == "USER_ID"]
     if user.admin:
         return conditions
     if not asked:
@@ -115,7 +116,7 @@ def task_list(ctx: CallContext, params: dict[str, Any]) -> Page:
     chosen += [name for name in ALWAYS if name not in chosen]
     rows = lists.filter_rows(_rows(ctx), conditions, FIELDS)
     rows = lists.order_rows(rows, params.get("ORDER"), FIELDS, {"ID": "DESC"})
-    return lists.page(rows, params.get("start"), chosen)
+    return lists.page(rows, params.get("start"), chosen, lists.PAGE)
 
 
 def _answer(status: Any) -> int:

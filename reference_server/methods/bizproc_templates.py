@@ -3,6 +3,8 @@
 add, update and delete need an application (a webhook gets "Application context required", 403,
 spec decision D16) and an administrator; a template belongs to the application that added it
 (`SYSTEM_CODE` `rest_app_<appId>`), and only that application may change or delete it (D19).
+The not-found, not-owner and no-fields errors carry an empty code and an empty name fails as
+"Empty activity code!", as in the stored portal sources (spec decision D43).
 `TEMPLATE_DATA` is `[fileName, base64]`: an executable program (engine format, README) or an
 opaque `.bpt` file, stored as sent.
 """
@@ -46,9 +48,9 @@ ADD_FIELDS: dict[str, str | None] = {
     "AUTO_EXECUTE": "WorkflowTemplateIncorrectAutoExecute",
 }
 UPDATE_FIELDS: dict[str, str | None] = {
-    "": "WorkflowTemplateNotFound",
-    "ID": "WorkflowTemplateNotFound",
-    "FIELDS": "WorkflowTemplateNoFieldsToUpdate",
+    "": "WorkflowTemplateNotFoundNoCode",
+    "ID": "WorkflowTemplateNotFoundNoCode",
+    "FIELDS": "WorkflowTemplateNoFieldsToUpdateNoCode",
     "FIELDS.NAME": "WorkflowTemplateEmptyName",
     "FIELDS.DESCRIPTION": None,
     "FIELDS.TEMPLATE_DATA": "WorkflowTemplateIncorrectData",
@@ -70,7 +72,7 @@ def _apply_data(template: dict[str, Any], upload: Any) -> None:
 def _owned(ctx: CallContext, template_id: Any, not_owner: str) -> dict[str, Any]:
     template = ctx.store.of(KIND).get(str(template_id))
     if template is None:
-        raise BitrixError.named("WorkflowTemplateNotFound")
+        raise BitrixError.named("WorkflowTemplateNotFoundNoCode")
     if template["SYSTEM_CODE"] != system_code(ctx):
         raise BitrixError.named(not_owner)
     return template
@@ -81,14 +83,15 @@ def add(ctx: CallContext, params: dict[str, Any]) -> int:
     document_type = params["DOCUMENT_TYPE"]
     if not documents.valid_type(document_type):
         raise BitrixError.named("WorkflowTemplateIncorrectDocumentType")
-    if not params["NAME"].strip():
+    if _php_empty(params["NAME"]):
         raise BitrixError.named("WorkflowTemplateEmptyName")
+    auto_execute = _auto_execute(params.get("AUTO_EXECUTE", "0"))
     template: dict[str, Any] = {
         "ID": 0,
         "MODULE_ID": document_type[0],
         "ENTITY": document_type[1],
         "DOCUMENT_TYPE": list(document_type),
-        "AUTO_EXECUTE": params.get("AUTO_EXECUTE", 0),
+        "AUTO_EXECUTE": auto_execute,
         "NAME": params["NAME"],
         "DESCRIPTION": str(params.get("DESCRIPTION", "")),
         "MODIFIED": iso(ctx.clock()),
@@ -103,14 +106,31 @@ def add(ctx: CallContext, params: dict[str, Any]) -> int:
     return int(template["ID"])
 
 
+def _php_empty(value: Any) -> bool:
+    """PHP's empty() of a name: "" and "0" are empty, a name of spaces is not."""
+    return value in ("", "0")
+
+
+def _auto_execute(value: Any) -> int:
+    """`AUTO_EXECUTE` as every stored portal version takes it: one of the strings "0".."3" (the
+    value must equal its own integer form as text). A JSON integer, the official pages' form, is
+    refused like any other wrong value (bizproc restservice.php 19.0.300, 22.300.200 and the
+    newest copy; spec decision D42)."""
+    if isinstance(value, str) and value in ("0", "1", "2", "3"):
+        return int(value)
+    raise BitrixError.named("WorkflowTemplateIncorrectAutoExecute")
+
+
 @method("bizproc.workflow.template.update", fields=UPDATE_FIELDS, guard=access.app_admin)
 def update(ctx: CallContext, params: dict[str, Any]) -> int:
+    # FIELDS is checked (by the schema: a non-empty object) before the lookup; unknown keys are
+    # ignored, and with none of the four the template is saved unchanged (D43)
     sent = {k: v for k, v in params["FIELDS"].items() if k in UPDATABLE}
-    template = dict(_owned(ctx, params["ID"], "WorkflowTemplateNotOwnerUpdate"))
-    if not sent:
-        raise BitrixError.named("WorkflowTemplateNoFieldsToUpdate")
-    if "NAME" in sent and not sent["NAME"].strip():
+    template = dict(_owned(ctx, params["ID"], "WorkflowTemplateNotOwnerUpdateNoCode"))
+    if "NAME" in sent and _php_empty(sent["NAME"]):
         raise BitrixError.named("WorkflowTemplateEmptyName")
+    if "AUTO_EXECUTE" in sent:
+        sent["AUTO_EXECUTE"] = _auto_execute(sent["AUTO_EXECUTE"])
     if "TEMPLATE_DATA" in sent:
         _apply_data(template, sent["TEMPLATE_DATA"])
     for key in ("NAME", "AUTO_EXECUTE"):
@@ -123,9 +143,11 @@ def update(ctx: CallContext, params: dict[str, Any]) -> int:
     return int(template["ID"])
 
 
-@method("bizproc.workflow.template.delete", fields={"": "WorkflowTemplateNotFound"}, guard=access.app_admin)
+@method(
+    "bizproc.workflow.template.delete", fields={"": "WorkflowTemplateNotFoundNoCode"}, guard=access.app_admin
+)
 def delete(ctx: CallContext, params: dict[str, Any]) -> None:
-    template = _owned(ctx, params["ID"], "WorkflowTemplateNotOwnerDelete")
+    template = _owned(ctx, params["ID"], "WorkflowTemplateNotOwnerDeleteNoCode")
     # running workflows keep their snapshot of the template and go on
     ctx.store.save(deletes=[(KIND, str(template["ID"]))])
 

@@ -17,7 +17,7 @@ LEAD = ["crm", "CCrmDocumentLead", "LEAD"]
 DEAL = ["crm", "CCrmDocumentDeal", "DEAL"]
 # every declared HTTP status and code of the bizproc errors, for checks on (status, code, text)
 ACCESS_DENIED = (403, "ACCESS_DENIED", "Access denied!")
-APP_CONTEXT = (403, "ACCESS_DENIED", "Application context required")
+APP_CONTEXT = (403, "ACCESS_DENIED", "Access denied! Application context required")  # D43
 
 
 def oauth(

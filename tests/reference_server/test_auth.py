@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from reference_server.identities import DEFAULT_FIXTURES
+
 from .conftest import ADMIN, Portal, error_of
 
 NO_AUTH = (401, "NO_AUTH_FOUND", "Wrong authorization data")
@@ -59,8 +61,45 @@ def test_wrong_and_expired_tokens(portal: Portal) -> None:
 
 
 def test_missing_scope(portal: Portal) -> None:
+    """D45: the auth layer's refusal is a 401; the text names the credential."""
     response = portal.call("tasks.flow.Flow.get", {"flowId": 1}, "/rest/1/reference-bizproc-only/")
-    assert error_of(response)[:2] == (403, "insufficient_scope")
+    assert error_of(response) == (
+        401,
+        "insufficient_scope",
+        "The request requires higher privileges than provided by the webhook token",
+    )
+
+
+def test_missing_scope_of_an_oauth_token(make_portal: Callable[..., Portal], tmp_path: Path) -> None:
+    """D45: the OAuth layer words insufficient_scope after the access token."""
+    fixtures = tmp_path / "ids.yaml"
+    user2 = "{token: reference-token-user2, user: 2, application: local.reference.app, scopes: [task"
+    text = DEFAULT_FIXTURES.read_text(encoding="utf-8").replace(f"{user2}, bizproc]}}", f"{user2}]}}")
+    assert "scopes: [task]}" in text
+    fixtures.write_text(text, encoding="utf-8")
+    portal = make_portal(fixtures=fixtures)
+    response = portal.post("/rest/bizproc.task.list?auth=reference-token-user2", json={})
+    assert error_of(response) == (
+        401,
+        "insufficient_scope",
+        "The request requires higher privileges than provided by the access token",
+    )
+
+
+def test_auth_layer_statuses_and_texts(portal: Portal) -> None:
+    """D45: faults of the auth layer answer 401 with the source's texts; a deleted portal 403."""
+    expected = {
+        "InvalidCredentials": (401, "INVALID_CREDENTIALS", "Invalid request credentials"),
+        "RestNotOnPlan": (401, "ACCESS_DENIED", "REST is available only on commercial plans."),
+        "UserAccessError": (401, "user_access_error", "The user does not have access to the application."),
+        "OverloadLimit": (401, "OVERLOAD_LIMIT", "REST API is blocked due to overload."),
+        "InvalidRequest": (401, "INVALID_REQUEST", "Https required."),
+        "PortalDeleted": (403, "PORTAL_DELETED", "Portal was deleted"),
+        "OperationTimeLimit": (429, "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit."),
+    }
+    for name, answer in expected.items():
+        response = portal.post(ADMIN + "bizproc.task.list", json={}, headers={"X-Reference-Fault": name})
+        assert error_of(response) == answer, name
 
 
 def test_the_call_runs_as_the_token_owner(portal: Portal) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .conftest import ADMIN, Portal, error_of
@@ -115,7 +116,8 @@ def test_commands_keep_the_callers_scopes(portal: Portal) -> None:
     response = portal.call(
         "batch", {"cmd": {"a": "tasks.flow.Flow.get?flowId=1"}}, "/rest/1/reference-bizproc-only/"
     )
-    assert response.json()["result"]["result_error"]["a"]["error"] == "insufficient_scope"
+    entry = response.json()["result"]["result_error"]["a"]
+    assert entry == {"error": "insufficient_scope", "error_description": ""}  # D45: no text inside batch
 
 
 def test_empty_and_odd_cmd(portal: Portal) -> None:
@@ -139,3 +141,81 @@ def test_empty_and_odd_cmd(portal: Portal) -> None:
 
 def test_batch_needs_credentials(portal: Portal) -> None:
     assert error_of(portal.post("/rest/batch", json={"cmd": {}}))[:2] == (401, "NO_AUTH_FOUND")
+
+
+# --- D46: the REST core's batch parser ------------------------------------------------------------
+
+LENGTH_EXCEEDED = {"error": "ERROR_BATCH_LENGTH_EXCEEDED", "error_description": "Max batch length exceeded"}
+
+
+def test_every_entry_counts_and_each_past_50_gets_its_own_entry(portal: Portal) -> None:
+    cmd: dict[str, Any] = {f"c{i:02d}": f"tasks.flow.Flow.isExists?flowData[name]=n{i}" for i in range(1, 49)}
+    cmd["skip1"] = 5  # within the 50: skipped silently, but counted
+    cmd["skip2"] = None
+    cmd["late1"] = "tasks.flow.Flow.isExists?flowData[name]=late"
+    cmd["late2"] = ["not", "a", "string"]  # past the 50: reported like any other entry
+    out = batch(portal, {"cmd": cmd})
+    assert len(out["result"]) == 48 and "skip1" not in out["result"]
+    assert out["result_error"] == {"late1": LENGTH_EXCEEDED, "late2": LENGTH_EXCEEDED}
+
+
+def test_keys_in_any_case_and_halt_as_php_reads_it(portal: Portal) -> None:
+    bad, good = "tasks.flow.Flow.get?flowId=999", "tasks.flow.Flow.isExists?flowData[name]=x"
+    upper = batch(portal, {"CMD": {"bad": bad, "good": good}, "Halt": "false"})  # "false" is true to PHP
+    assert list(upper["result_error"]) == ["bad"] and upper["result"] == []
+    for off in (0, "0", "", False):
+        out = batch(portal, {"Cmd": {"bad": bad, "good": good}, "HALT": off})
+        assert out["result"] == {"good": {"exists": False}}, off
+    assert batch(portal, {"cmd": {"bad": bad, "good": good}, "halt": "n"})["result"] == []
+
+
+def test_result_time_carries_the_operating_report(make_portal: Callable[..., Portal]) -> None:
+    limited = make_portal(limits=True)
+    out = batch(limited, {"cmd": {"a": "tasks.flow.Flow.isExists?flowData[name]=x"}})
+    assert {"operating", "operating_reset_at"} <= set(out["result_time"]["a"])
+    unlimited = batch(make_portal(), {"cmd": {"a": "tasks.flow.Flow.isExists?flowData[name]=x"}})
+    assert "operating" not in unlimited["result_time"]["a"]  # only while the limits are on
+
+
+def test_every_reference_name_and_the_walk_rules(portal: Portal) -> None:
+    out = batch(
+        portal,
+        {
+            "cmd": {
+                "mk": CREATE.format(name="Batched"),
+                "bad": "bizproc.workflow.kill?ID=",
+                "list": "bizproc.workflow.template.list?SELECT[]=ID",
+                "by_error": CREATE.format(name="from $error[bad][error]"),
+                "by_total": CREATE.format(name="total $total[list]"),
+                "by_time": CREATE.format(name="$time[mk][date_start]"),
+                "stops": "tasks.flow.Flow.isExists?flowData[name]=$result[mk][name][nope]",
+                "embedded_map": CREATE.format(name="keep $result[mk][nope]"),
+                "upper": CREATE.format(name="keep $RESULT[mk][name]"),
+            }
+        },
+    )
+    names = {key: value["name"] for key, value in out["result"].items() if "name" in value}
+    assert names["by_error"] == "from ERROR_WRONG_WORKFLOW_ID"
+    assert names["by_total"] == "total 0"  # a number inside text is written as text
+    assert names["by_time"] == out["result_time"]["mk"]["date_start"]
+    # a step that finds nothing stops at the level reached: the name itself, which exists
+    assert out["result"]["stops"] == {"exists": True}
+    # inside text, a map is no text: the reference stays as written; `$RESULT` finds nothing
+    assert names["embedded_map"] == "keep $result[mk][nope]"
+    assert names["upper"] == "keep $RESULT[mk][name]"
+    assert out["result_total"] == {"list": 0}
+
+
+def test_a_whole_reference_that_stops_early_takes_the_map(portal: Portal) -> None:
+    out = batch(
+        portal,
+        {
+            "cmd": {
+                "a": "tasks.flow.Flow.isExists?flowData[name]=x",
+                # `$result[a][nope]` is the whole result of `a`, a map: not a valid name
+                "b": "tasks.flow.Flow.isExists?flowData[name]=$result[a][nope]",
+            }
+        },
+    )
+    assert out["result"] == {"a": {"exists": False}}
+    assert set(out["result_error"]) == {"b"}

@@ -104,11 +104,11 @@ ADD_ERRORS: list[tuple[dict[str, Any], str, str]] = [
     ({**VALID, "NAME": ""}, VALIDATION, "Empty activity NAME!"),
     ({**VALID, "NAME": {"en": ""}}, VALIDATION, "Empty activity NAME!"),
     ({**VALID, "PROPERTIES": "text"}, VALIDATION, "Wrong properties array!"),
-    ({**VALID, "PROPERTIES": {"1text": {"Name": "T"}}}, VALIDATION, "Wrong property key 1text!"),
+    ({**VALID, "PROPERTIES": {"1text": {"Name": "T"}}}, VALIDATION, "Wrong property key (1text)!"),
     ({**VALID, "RETURN_PROPERTIES": {"ok": {"Name": "T"}, "bad-key": {"Name": "T"}}}, VALIDATION,
-     "Wrong property key bad-key!"),
-    ({**VALID, "PROPERTIES": {"text": {"Type": "string"}}}, VALIDATION, "Empty property NAME text!"),
-    ({**VALID, "PROPERTIES": {"text": {"name": ""}}}, VALIDATION, "Empty property NAME text!"),
+     "Wrong property key (bad-key)!"),
+    ({**VALID, "PROPERTIES": {"text": {"Type": "string"}}}, VALIDATION, "Empty property NAME (text)!"),
+    ({**VALID, "PROPERTIES": {"text": {"name": ""}}}, VALIDATION, "Empty property NAME (text)!"),
     ({**VALID, "FILTER": {"INCLUDE": [["tasks"]]}}, VALIDATION, "Wrong activity FILTER!"),
     ({**VALID, "FILTER": {"ONLY": ["b24"]}}, VALIDATION, "Wrong activity FILTER!"),
     ({**VALID, "FILTER": ["box"]}, VALIDATION, "Wrong activity FILTER!"),
@@ -139,8 +139,8 @@ UPDATE_ERRORS: list[tuple[dict[str, Any], str, str]] = [
     ({"CODE": "c1", "FIELDS": {"HANDLER": "mailto:x@y"}}, *PROTOCOL),
     ({"CODE": "c1", "FIELDS": {"HANDLER": "http://"}}, "ERROR_WRONG_HANDLER_URL", "Wrong handler URL"),
     ({"CODE": "c1", "FIELDS": {"PROPERTIES": 5}}, VALIDATION, "Wrong properties array!"),
-    ({"CODE": "c1", "FIELDS": {"PROPERTIES": {"_x": {"Name": "x"}}}}, VALIDATION, "Wrong property key _x!"),
-    ({"CODE": "c1", "FIELDS": {"RETURN_PROPERTIES": {"x": {}}}}, VALIDATION, "Empty property NAME x!"),
+    ({"CODE": "c1", "FIELDS": {"PROPERTIES": {"_x": {"Name": "x"}}}}, VALIDATION, "Wrong property key (_x)!"),
+    ({"CODE": "c1", "FIELDS": {"RETURN_PROPERTIES": {"x": {}}}}, VALIDATION, "Empty property NAME (x)!"),
     ({"CODE": "c1", "FIELDS": {"FILTER": {"INCLUDE": "b24"}}}, VALIDATION, "Wrong activity FILTER!"),
     ({"CODE": "c1", "FIELDS": {"DOCUMENT_TYPE": ["crm", "X", "Y"]}}, *WRONG_TYPE),
     ({"CODE": "c1", "FIELDS": {"USE_PLACEMENT": "Y"}}, "ERROR_WRONG_HANDLER_URL", "Wrong handler URL"),
@@ -218,7 +218,20 @@ def test_event_send(portal: Portal) -> None:
     record = workflow(portal, workflow_id)
     assert record is not None and record["OUTPUTS"]["wait"] == {"outputString": "42"}
     assert "Done" in [entry["message"] for entry in record["LOG"]]
-    assert failure(portal.call("bizproc.event.send", body)) == ACCESS_DENIED  # valid once
+    # D44: a genuine token whose robot no longer waits is accepted without effect
+    again = {"EVENT_TOKEN": token, "RETURN_VALUES": {"outputString": "43"}}
+    assert portal.ok("bizproc.event.send", again) is True
+    record = workflow(portal, workflow_id)
+    assert record is not None and record["OUTPUTS"]["wait"] == {"outputString": "42"}
+    assert [t["NAME"] for t in tasks(portal, APP, WORKFLOW_ID=workflow_id)] == ["Got 42"]
+
+
+def test_event_send_matches_return_values_in_any_case(portal: Portal) -> None:
+    workflow_id, token = _waiting(portal)
+    body = {"EVENT_TOKEN": token, "RETURN_VALUES": {"OUTPUTSTRING": "7"}}
+    assert portal.ok("bizproc.event.send", body) is True
+    record = workflow(portal, workflow_id)
+    assert record is not None and record["OUTPUTS"]["wait"] == {"outputString": "7"}
 
 
 def test_activity_log(portal: Portal) -> None:
@@ -235,6 +248,12 @@ def test_activity_log(portal: Portal) -> None:
         failure(portal.call("bizproc.activity.log", {"EVENT_TOKEN": "x|y|z", "LOG_MESSAGE": "m"}))
         == ACCESS_DENIED
     )
+    # D44: the token is checked before the message; the message by PHP's empty()
+    assert failure(portal.call("bizproc.activity.log", {"EVENT_TOKEN": "x|y|z"})) == ACCESS_DENIED
+    assert failure(portal.call("bizproc.activity.log", {})) == ACCESS_DENIED
+    zero = {"EVENT_TOKEN": token, "LOG_MESSAGE": "0"}
+    assert failure(portal.call("bizproc.activity.log", zero))[2] == "Empty log message!"
+    assert portal.ok("bizproc.activity.log", {"EVENT_TOKEN": token, "LOG_MESSAGE": "  "}) is True
     official = {"event_token": token, "log_message": "Please wait for answer!"}
     assert portal.ok("bizproc.activity.log", official) is True
     assert portal.ok("bizproc.activity.log", official) is True  # logging does not spend the token
@@ -242,7 +261,11 @@ def test_activity_log(portal: Portal) -> None:
     assert record is not None
     assert [e["message"] for e in record["LOG"]].count("Please wait for answer!") == 2
     assert portal.ok("bizproc.event.send", {"EVENT_TOKEN": token}) is True
-    assert failure(portal.call("bizproc.activity.log", official)) == ACCESS_DENIED  # no longer waiting
+    # D44: the action no longer waits: accepted, nothing logged
+    assert portal.ok("bizproc.activity.log", official) is True
+    record = workflow(portal, workflow_id)
+    assert record is not None
+    assert [e["message"] for e in record["LOG"]].count("Please wait for answer!") == 2
 
 
 def test_tokens_die_with_their_workflow(portal: Portal) -> None:
@@ -250,8 +273,14 @@ def test_tokens_die_with_their_workflow(portal: Portal) -> None:
     killed, second = _waiting(portal, "two")
     assert portal.ok("bizproc.workflow.terminate", {"ID": terminated}) is True
     assert portal.ok("bizproc.workflow.kill", {"ID": killed}) is True
+    # D44: a genuine token of a workflow that no longer runs: the engine's WorkflowNotFound, 400,
+    # code 0 as the newest source sends it
     for token in (first, second):
-        assert failure(portal.call("bizproc.event.send", {"EVENT_TOKEN": token})) == ACCESS_DENIED
+        for method, body in (
+            ("bizproc.event.send", {"EVENT_TOKEN": token}),
+            ("bizproc.activity.log", {"EVENT_TOKEN": token, "LOG_MESSAGE": "late"}),
+        ):
+            assert failure(portal.call(method, body)) == (400, "0", "WorkflowNotFound"), (method, token)
 
 
 def test_robot_without_subscription_does_not_wait(portal: Portal) -> None:

@@ -52,7 +52,21 @@ def test_official_examples_succeed_where_their_objects_exist(portal: Portal) -> 
     for operation_id in (f"bizproc.{name}" for name in in_order):
         for body in request_examples(operation_id).values():
             response = oauth(portal, operation_id, body)
+            if operation_id.endswith(("template.add", "template.update")):
+                # D42: the pages send AUTO_EXECUTE as a JSON integer, which every stored portal
+                # version refuses; with the digit string the same body succeeds
+                assert failure(response) == (400, AUTO_EXECUTE, "Incorrect field AUTO_EXECUTE!")
+                response = oauth(portal, operation_id, _auto_execute_as_text(body))
             assert response.status_code == 200, (operation_id, response.text)
+
+
+AUTO_EXECUTE = "ERROR_TEMPLATE_VALIDATION_FAILURE"
+
+
+def _auto_execute_as_text(body: Any) -> Any:
+    if isinstance(body, dict):
+        return {k: str(v) if k == "AUTO_EXECUTE" else _auto_execute_as_text(v) for k, v in body.items()}
+    return body
 
 
 def test_bizproc_commands_in_a_batch(portal: Portal) -> None:
@@ -80,7 +94,9 @@ def test_bizproc_commands_in_a_batch(portal: Portal) -> None:
     }
     # a webhook's batch of an application-only method fails that command with the declared error
     answer = portal.ok("batch", {"cmd": {"robots": "bizproc.robot.list"}}, ADMIN)
-    assert answer["result_error"]["robots"]["error_description"] == "Application context required"
+    assert (
+        answer["result_error"]["robots"]["error_description"] == "Access denied! Application context required"
+    )
 
 
 def test_limits_and_faults_cover_bizproc(make_portal: Callable[..., Portal], clock: FakeClock) -> None:

@@ -36,11 +36,48 @@ def test_list_permissions(portal: Portal) -> None:
         for r in portal.ok("bizproc.task.list", {"SELECT": ["USER_ID"], "FILTER": {"USER_ID": 3}}, USER2)
     ] == ["3"]
     assert failure(portal.call("bizproc.task.list", {"FILTER": {"USER_ID": 4}}, USER2)) == ACCESS_DENIED
-    assert failure(portal.call("bizproc.task.list", {"FILTER": {"=USER_ID": [3, 4]}}, USER2)) == ACCESS_DENIED
+    assert failure(portal.call("bizproc.task.list", {"FILTER": {"USER_ID": [3, 4]}}, USER2)) == ACCESS_DENIED
+    # D40: `=USER_ID` and `user_id` are dropped: no other user named, so the caller's own rows
+    for dropped in ("=USER_ID", "user_id", "!=USER_ID"):
+        own_rows = portal.ok("bizproc.task.list", {"SELECT": ["USER_ID"], "FILTER": {dropped: 4}}, USER2)
+        assert [r["USER_ID"] for r in own_rows] == ["2"], dropped
+    every_row = portal.ok("bizproc.task.list", {"SELECT": ["USER_ID"], "FILTER": {"=USER_ID": 4}}, ADMIN)
+    assert sorted(r["USER_ID"] for r in every_row) == ["2", "3", "4"]
     assert failure(portal.call("bizproc.task.list", {"FILTER": {"USER_ID": 2}}, USER3)) == ACCESS_DENIED
     everyone = portal.ok("bizproc.task.list", {"SELECT": ["USER_ID"], "ORDER": {"USER_ID": "asc"}}, ADMIN)
     assert [r["USER_ID"] for r in everyone] == ["2", "3", "4"]  # an admin sees all
     assert portal.ok("bizproc.task.list", {}, EXTRANET) == []
+
+
+def test_list_pages_by_page_number(portal: Portal) -> None:
+    """D41: task.list rounds `start` down to a page, `next` = page * 50, `-1` skips counting."""
+    template = add_template(portal, [{"review": {"users": [1, 2, 3, 4]}}])
+    for n in range(30):
+        start(portal, template, f"LEAD_{n + 1}")
+    order = {"SELECT": ["ID", "USER_ID"], "ORDER": {"ID": "asc", "USER_ID": "asc"}}
+
+    def page(start_at: Any) -> dict[str, Any]:
+        body: dict[str, Any] = ok_page(portal, {**order, "start": start_at})
+        return body
+
+    every = page(0)["result"] + page(50)["result"] + page(100)["result"]
+    assert len(every) == 120 and len({(r["ID"], r["USER_ID"]) for r in every}) == 120
+    first = page(0)
+    assert first["total"] == 120 and first["next"] == 50
+    rounded = page(75)  # page 2: rows 50 to 99, not 75 to 124
+    assert rounded["result"] == every[50:100] and rounded["next"] == 100 and rounded["total"] == 120
+    last = page(149)
+    assert last["result"] == every[100:] and "next" not in last
+    beyond = page(1000)  # a page past the end comes back as the last page
+    assert beyond["result"] == every[100:] and "next" not in beyond
+    uncounted = page(-1)
+    assert uncounted["result"] == every[:50] and uncounted["total"] == 0 and "next" not in uncounted
+
+
+def ok_page(portal: Portal, body: dict[str, Any]) -> Any:
+    response = portal.call("bizproc.task.list", body, ADMIN)
+    assert response.status_code == 200, response.text
+    return response.json()
 
 
 def test_list_fields_and_defaults(portal: Portal) -> None:

@@ -55,10 +55,15 @@ def test_template_list_needs_an_admin_not_an_app(portal: Portal) -> None:
             "Incorrect field DOCUMENT_TYPE!",
         ),
         ({**VALID, "DOCUMENT_TYPE": ["crm", "CCrmDocumentLead"]}, "Incorrect field DOCUMENT_TYPE!"),
-        ({**VALID, "NAME": ""}, "Empty template name!"),
-        ({**VALID, "NAME": "   "}, "Empty template name!"),
-        ({"DOCUMENT_TYPE": LEAD, "TEMPLATE_DATA": VALID["TEMPLATE_DATA"]}, "Empty template name!"),
+        # D43: the stored sources check the name with the activity-code text, by PHP's empty()
+        ({**VALID, "NAME": ""}, "Empty activity code!"),
+        ({**VALID, "NAME": "0"}, "Empty activity code!"),
+        ({"DOCUMENT_TYPE": LEAD, "TEMPLATE_DATA": VALID["TEMPLATE_DATA"]}, "Empty activity code!"),
         ({**VALID, "AUTO_EXECUTE": 4}, "Incorrect field AUTO_EXECUTE!"),
+        # D42: only the digit strings pass, as on every stored portal version
+        ({**VALID, "AUTO_EXECUTE": 3}, "Incorrect field AUTO_EXECUTE!"),
+        ({**VALID, "AUTO_EXECUTE": "03"}, "Incorrect field AUTO_EXECUTE!"),
+        ({**VALID, "AUTO_EXECUTE": " 3"}, "Incorrect field AUTO_EXECUTE!"),
         ({**VALID, "TEMPLATE_DATA": ["a.bpt", "not base64!"]}, "Incorrect field TEMPLATE_DATA!"),
         ({**VALID, "TEMPLATE_DATA": "plain text"}, "Incorrect field TEMPLATE_DATA!"),
         ({**VALID, "TEMPLATE_DATA": upload({"steps": [{"dance": {}}]})}, "Incorrect field TEMPLATE_DATA!"),
@@ -77,7 +82,13 @@ def test_official_add_body_stores_an_opaque_bpt(portal: Portal) -> None:
         "AUTO_EXECUTE": 3,
         "TEMPLATE_DATA": upload(b"x\x9c\xe5X\xdbN", "bp-379.bpt"),
     }
-    template_id = ok(portal, "bizproc.workflow.template.add", official)
+    # D42: the page's JSON integer is refused as on every stored portal version; the digit string passes
+    assert failure(oauth(portal, "bizproc.workflow.template.add", official)) == (
+        400,
+        VALIDATION,
+        "Incorrect field AUTO_EXECUTE!",
+    )
+    template_id = ok(portal, "bizproc.workflow.template.add", {**official, "AUTO_EXECUTE": "3"})
     select = ["ID", "MODULE_ID", "ENTITY", "DOCUMENT_TYPE", "AUTO_EXECUTE", "NAME", "TEMPLATE", "PARAMETERS",
               "VARIABLES", "CONSTANTS", "IS_MODIFIED", "USER_ID", "SYSTEM_CODE"]  # fmt: skip
     row = ok(portal, "bizproc.workflow.template.list", {"select": select})[0]
@@ -119,16 +130,16 @@ def test_update_and_delete_belong_to_the_owning_app(portal: Portal) -> None:
     update = {"ID": theirs, "FIELDS": {"NAME": "Mine now"}}
     assert failure(oauth(portal, "bizproc.workflow.template.update", update)) == (
         400,
-        "ERROR_TEMPLATE_NOT_OWNER",
+        "",  # D43: no code in the stored sources
         "You can update ONLY templates created by current application",
     )
     assert failure(oauth(portal, "bizproc.workflow.template.delete", {"ID": theirs})) == (
         400,
-        "ERROR_TEMPLATE_NOT_OWNER",
+        "",  # D43: no code in the stored sources
         "You can delete ONLY templates created by current application",
     )
     # the official update body on our own template: only the four fields apply, the rest is ignored
-    fields = {"NAME": "Display Time", "DESCRIPTION": "local and server time", "AUTO_EXECUTE": 0, "USER_ID": 7}
+    fields = {"NAME": "Display Time", "DESCRIPTION": "local time", "AUTO_EXECUTE": "0", "USER_ID": 7}
     assert ok(portal, "bizproc.workflow.template.update", {"ID": mine, "FIELDS": fields}) == mine
     row = ok(portal, "bizproc.workflow.template.list", {"SELECT": ["NAME", "AUTO_EXECUTE", "USER_ID"],
                                                          "FILTER": {"ID": mine}})  # fmt: skip
@@ -137,7 +148,7 @@ def test_update_and_delete_belong_to_the_owning_app(portal: Portal) -> None:
     assert response.status_code == 200 and response.json()["result"] is None
     assert failure(oauth(portal, "bizproc.workflow.template.delete", {"ID": mine})) == (
         400,
-        "ERROR_TEMPLATE_NOT_FOUND",
+        "",  # D43
         "Workflow template not found.",
     )
 
@@ -145,10 +156,10 @@ def test_update_and_delete_belong_to_the_owning_app(portal: Portal) -> None:
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        ({}, "No fields to update."),
-        ({"SOMETHING": 1}, "No fields to update."),
-        ({"NAME": ""}, "Empty template name!"),
+        ({"NAME": ""}, "Empty activity code!"),
+        ({"NAME": "0"}, "Empty activity code!"),
         ({"AUTO_EXECUTE": 9}, "Incorrect field AUTO_EXECUTE!"),
+        ({"AUTO_EXECUTE": 0}, "Incorrect field AUTO_EXECUTE!"),  # D42: a JSON integer
         ({"TEMPLATE_DATA": ["x.bpt", ""]}, "Incorrect field TEMPLATE_DATA!"),
     ],
 )
@@ -162,9 +173,29 @@ def test_update_of_an_unknown_template(portal: Portal) -> None:
     body = {"ID": 999, "FIELDS": {"NAME": "x"}}
     assert failure(oauth(portal, "bizproc.workflow.template.update", body)) == (
         400,
-        "ERROR_TEMPLATE_NOT_FOUND",
+        "",  # D43
         "Workflow template not found.",
     )
+    # FIELDS is checked before the template is looked up; both without a code (D43)
+    not_fields: list[object] = [{}, [], "x"]
+    for fields in not_fields:
+        empty = {"ID": 999, "FIELDS": fields}
+        assert failure(oauth(portal, "bizproc.workflow.template.update", empty)) == (
+            400,
+            "",
+            "No fields to update.",
+        )
+
+
+def test_update_with_only_unknown_fields_saves_unchanged(portal: Portal) -> None:
+    """D43: keys other than the four are ignored; with none of them the call still succeeds."""
+    template_id = add_template(portal)
+    body = {"ID": template_id, "FIELDS": {"SOMETHING": 1}}
+    assert ok(portal, "bizproc.workflow.template.update", body) == template_id
+    names = ok(portal, "bizproc.workflow.template.list", {"SELECT": ["NAME"], "FILTER": {"ID": template_id}})
+    assert names == [{"NAME": "Template"}]
+    spaced = {"ID": template_id, "FIELDS": {"NAME": "   "}}  # spaces are not empty to PHP
+    assert ok(portal, "bizproc.workflow.template.update", spaced) == template_id
 
 
 def test_template_list_filter_order_and_pages(portal: Portal) -> None:
@@ -175,14 +206,20 @@ def test_template_list_filter_order_and_pages(portal: Portal) -> None:
     assert body["result"][0] == {"ID": str(ids[-1])}
     rest = oauth(portal, "bizproc.workflow.template.list", {"ORDER": {"ID": "desc"}, "start": 50}).json()
     assert [r["ID"] for r in rest["result"]] == [str(i) for i in reversed(ids[:10])] and "next" not in rest
-    deals = ok(portal, "bizproc.workflow.template.list", {"filter": {"document_type": "deal", ">=ID": 50}})
+    deals = ok(portal, "bizproc.workflow.template.list", {"filter": {"DOCUMENT_TYPE": "deal", ">=ID": 50}})
     assert [r["ID"] for r in deals] == [str(i) for i in ids if i >= 50 and i % 2 == 0]
+    # D40: a lower-case name or an `=`/`!=` prefix is dropped, so the rows come back unfiltered by it
+    loose = {"filter": {"document_type": "deal", "=ID": 7, "!=ID": 8, ">=ID": 50}}
+    unfiltered = ok(portal, "bizproc.workflow.template.list", loose)
+    assert [r["ID"] for r in unfiltered] == [str(i) for i in ids[49:]]
+    # D41: offsets are exact and `-1` is no special case: it reads from the first row and counts
     fast = oauth(portal, "bizproc.workflow.template.list", {"filter": {">ID": 55}, "start": -1}).json()
-    assert (
-        fast["total"] == 0
-        and "next" not in fast
-        and [r["ID"] for r in fast["result"]] == ["56", "57", "58", "59", "60"]
-    )
+    assert fast["total"] == 5 and [r["ID"] for r in fast["result"]] == ["56", "57", "58", "59", "60"]
+    assert fast["next"] == 4  # -1 + 5 rows is below the count of 5, as the portal computes it
+    counted = oauth(portal, "bizproc.workflow.template.list", {"start": -1}).json()
+    assert counted["total"] == 60 and counted["next"] == 49 and len(counted["result"]) == 50
+    exact = oauth(portal, "bizproc.workflow.template.list", {"start": 7}).json()
+    assert exact["result"][0] == {"ID": "8"} and exact["next"] == 57
     # unknown SELECT names, FILTER and ORDER fields are ignored
     odd = {"SELECT": ["NOPE"], "FILTER": {"NOPE": 1}, "ORDER": {"NOPE": "desc"}, "start": 58}
     assert ok(portal, "bizproc.workflow.template.list", odd) == [{"ID": "59"}, {"ID": "60"}]

@@ -21,7 +21,6 @@ SYSTEM_ERRORS = {
     "ExpiredToken",
     "InsufficientScope",
     "MethodNotFound",
-    "BatchMethodNotAllowed",
     "QueryLimitExceeded",
     "OperationTimeLimit",
 }
@@ -69,6 +68,14 @@ def test_system_errors_are_declared_by_every_operation() -> None:
     for op in default_spec().operations.values():
         for name in SYSTEM_ERRORS:
             assert op.statuses_of(name), f"{op.operation_id} does not declare {name}"
+
+
+def test_the_batch_entry_errors_are_batchs() -> None:
+    """D46: raised only for commands inside a batch (rendered as `result_error` entries); the
+    batch operation declares them."""
+    assert _named_errors() >= {"BatchMethodNotAllowed", "BatchLengthExceeded"}
+    batch = default_spec().operations["batch"]
+    assert batch.statuses_of("BatchMethodNotAllowed") and batch.statuses_of("BatchLengthExceeded")
 
 
 def test_handler_errors_are_declared_by_their_operation() -> None:

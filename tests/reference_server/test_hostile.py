@@ -130,7 +130,7 @@ def test_a_refused_call_leaves_no_fault_for_the_next_caller(portal: Portal) -> N
         json={"flowData": {"name": "x"}},
         headers={"X-Reference-Fault": "QUERY_LIMIT_EXCEEDED"},
     )
-    assert error_of(refused)[:2] == (403, "insufficient_scope")
+    assert error_of(refused)[:2] == (401, "insufficient_scope")  # D45
     assert portal.ok("tasks.flow.Flow.isExists", {"flowData": {"name": "x"}}) == {"exists": False}
 
 

@@ -61,7 +61,11 @@ def test_operating_budget_blocks_the_next_call(make_portal: Callable[..., Portal
     slow = portal.call("tasks.flow.Flow.isExists", EXISTS)
     assert slow.status_code == 200 and slow.json()["time"]["operating"] > 480
     blocked = portal.call("tasks.flow.Flow.isExists", EXISTS)
-    assert error_of(blocked) == (429, "OPERATION_TIME_LIMIT", "Method is blocked due to operation time limit")
+    assert error_of(blocked) == (
+        429,
+        "OPERATION_TIME_LIMIT",
+        "Method is blocked due to operation time limit.",
+    )
     # other methods and other credentials are not affected
     assert portal.call("tasks.flow.Flow.get", {"flowId": 1}).status_code == 400
     assert portal.call("tasks.flow.Flow.isExists", EXISTS, "/rest/2/reference-user2/").status_code == 200
@@ -106,7 +110,7 @@ def test_fault_injection_from_fixtures(make_portal: Callable[..., Portal], tmp_p
         encoding="utf-8",
     )
     portal = make_portal(fixtures=fixtures)
-    assert error_of(portal.call("tasks.flow.Flow.isExists", EXISTS))[:2] == (503, "OVERLOAD_LIMIT")
+    assert error_of(portal.call("tasks.flow.Flow.isExists", EXISTS))[:2] == (401, "OVERLOAD_LIMIT")  # D45
     assert portal.call("tasks.flow.Flow.isExists", EXISTS).status_code == 200
 
 
@@ -116,3 +120,35 @@ def test_fault_inside_batch(portal: Portal) -> None:
     )
     out = portal.ok("batch", {"cmd": {"a": "tasks.flow.Flow.isExists?flowData[name]=x"}})
     assert out["result_error"]["a"]["error"] == "OPERATION_TIME_LIMIT"
+
+
+PIN_DENIED = {"error": "0", "error_description": "Access denied or flow not found"}
+
+
+def test_a_fault_answers_pins_error_under_http_200_as_its_page_documents(portal: Portal) -> None:
+    """Spec D2: pin's page documents its errors under HTTP 200; a fault can ask for that status."""
+    pin = {"flowId": 1}
+    headers = {"X-Reference-Fault": "FlowAccessDenied", "X-Reference-Fault-Status": "200"}
+    under_200 = portal.post(ADMIN + "tasks.flow.Flow.pin", json=pin, headers=headers)
+    assert under_200.status_code == 200 and under_200.json() == PIN_DENIED
+    # without the status header the same fault uses the error status, as the source sends it
+    plain = portal.post(
+        ADMIN + "tasks.flow.Flow.pin", json=pin, headers={"X-Reference-Fault": "FlowAccessDenied"}
+    )
+    assert error_of(plain) == (400, "0", "Access denied or flow not found")
+    # a status the method does not declare for that error is ignored
+    odd = {"X-Reference-Fault": "FlowAccessDenied", "X-Reference-Fault-Status": "299"}
+    assert error_of(portal.post(ADMIN + "tasks.flow.Flow.pin", json=pin, headers=odd))[0] == 400
+    # the same through the faults endpoint, for the next call
+    fault = {"method": "tasks.flow.Flow.pin", "error": "FlowAccessDenied", "status": 200}
+    assert portal.post("/_reference/faults", json=fault).status_code == 200
+    queued = portal.call("tasks.flow.Flow.pin", pin)
+    assert queued.status_code == 200 and queued.json() == PIN_DENIED
+    # only statuses the method declares the error under are taken
+    for bad in (
+        {"method": "tasks.flow.Flow.get", "error": "FlowAccessDenied", "status": 200},
+        {"method": "*", "error": "QUERY_LIMIT_EXCEEDED", "status": 503},
+        {"method": "tasks.flow.Flow.pin", "error": "FlowAccessDenied", "status": "200"},
+    ):
+        refused = portal.post("/_reference/faults", json=bad)
+        assert refused.status_code == 400 and refused.json()["error"] == "BAD_FAULT", bad

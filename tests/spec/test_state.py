@@ -70,6 +70,45 @@ def test_an_unmarked_paged_method_is_caught(spec_copy: Path) -> None:
     assert problems == ["bizproc.task.list: x-bitrix-pagination and the paged envelope must go together"]
 
 
+def test_paging_kinds(bundled: Any) -> None:
+    """D41: task.list pages by page number, the ORM lists by exact offset."""
+    kinds = {
+        op["operationId"]: op["x-bitrix-pagination"]["kind"]
+        for _p, _m, op in rules.operations(bundled)
+        if "x-bitrix-pagination" in op
+    }
+    assert kinds == {
+        "bizproc.workflow.instances": "offset",
+        "bizproc.workflow.instance.list": "offset",
+        "bizproc.workflow.template.list": "offset",
+        "bizproc.task.list": "page",
+    }
+
+
+@pytest.mark.parametrize(
+    ("edit", "problem"),
+    [
+        (
+            lambda p: p.pop("kind"),
+            "bizproc.task.list: x-bitrix-pagination.kind must be one of ('offset', 'page')",
+        ),
+        (lambda p: p.update(kind="cursor"), "bizproc.task.list: x-bitrix-pagination.kind must be one of"),
+    ],
+)
+def test_a_missing_or_unknown_paging_kind_is_caught(spec_copy: Path, edit: Any, problem: str) -> None:
+    edit_operation(spec_copy, "bizproc.task.list", lambda op: edit(op["x-bitrix-pagination"]))
+    problems = rules.check_pagination(bundle(spec_copy / "openapi.yaml"))
+    assert len(problems) == 1 and problems[0].startswith(problem), problems
+
+
+def test_an_alias_that_pages_differently_is_caught(spec_copy: Path) -> None:
+    edit_operation(
+        spec_copy, "bizproc.workflow.instance.list", lambda op: op["x-bitrix-pagination"].update(kind="page")
+    )
+    problems = rules.check_pagination(bundle(spec_copy / "openapi.yaml"))
+    assert problems == ["bizproc.workflow.instance.list: an alias pages like bizproc.workflow.instances"]
+
+
 def test_only_batch_is_not_batchable(bundled: Any) -> None:
     unbatchable = {
         op["operationId"] for _p, _m, op in rules.operations(bundled) if not op["x-bitrix-batchable"]

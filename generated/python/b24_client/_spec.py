@@ -29,6 +29,7 @@ class Operation:
     filter_param: str = ""  # list methods: the request members for FILTER / ORDER / SELECT
     order_param: str = ""
     select_param: str = ""
+    paging: str = ""  # list methods: x-bitrix-pagination.kind, "offset" or "page" (spec D41)
 
     @property
     def retry_safe(self) -> bool:

@@ -98,7 +98,8 @@ class Bitrix24:
         """Every row of a list method, one request per page, without duplicates.
 
         `fast=False`: offsets (`start=0, 50, ...`), sorted by ID unless you pass an ORDER.
-        `fast=True`: `start=-1` and an `>ID` cursor with ORDER ID ascending, the way for large sets.
+        `fast=True`: an `>ID` cursor with ORDER ID ascending, the way for large sets (with `start=-1`,
+        no counting, on methods paged by page number; from 0 on offset methods, spec D41).
         """
         pager = Pager(lookup(OPERATIONS, method), params or {}, fast=fast)
         while (request := pager.next_params()) is not None:

@@ -1,6 +1,10 @@
 """Every item of a list method, page by page: the offset way and the fast way (`start=-1` with an
 `ID` cursor). The planners here do no I/O; `Bitrix24.items` / `aitems` / `fetch_all` drive them.
 
+Two paging kinds (`x-bitrix-pagination.kind`, spec D41): `offset` methods read `start` as the exact
+row offset and always count; `page` methods (bizproc.task.list) round `start` down to a multiple of
+50, answer `next` = page * 50, and skip counting only for a negative `start`.
+
 Written by hand in generator/python_client/runtime/ and copied into the generated package; do not
 edit the copy.
 """
@@ -37,9 +41,16 @@ def _member(params: Mapping[str, Any], name: str) -> tuple[str, Any]:
     return name, None
 
 
+def _kind(operation: Operation | None) -> str:
+    """The paging kind, `offset` or `page`; empty for a method the spec does not know (then the
+    pager follows `next` as sent and uses `start=-1` for the fast way, the generic Bitrix24 rule)."""
+    return operation.paging if operation is not None else ""
+
+
 class _Plan:
     def __init__(self, operation: Operation | None, params: Mapping[str, Any], id_field: str) -> None:
         self.id_field = id_field
+        self.kind = _kind(operation)
         self.filter_name, self.order_name, self.select_name = _names(operation)
         base = {k: v for k, v in params.items() if k.lower() != "start"}
         select_key, select = _member(base, self.select_name)
@@ -76,9 +87,14 @@ class Pager(_Plan):
     an ORDER of the caller's it sorts by ID ascending, so that items added meanwhile land after
     the pages already read instead of shifting them; rows are de-duplicated by ID either way.
 
+    On a `page` method `next` is the following page's first row; a `next` that is no page start
+    (a portal never sends one) is rounded down and must still move forward, or the walk ends.
+
     The fast way (`fast=True`) sends `start=-1` (no counting) with `>ID` of the last row seen and
     ORDER ID ascending, until a page comes back short: no offsets, so items added or removed
-    meanwhile never shift anything, and counting large tables is skipped.
+    meanwhile never shift anything, and counting large tables is skipped. On an `offset` method
+    `-1` is no special value (the portal counts anyway and answers a `next` of its own), so the
+    fast way sends `start=0` there: the same rows, and the cursor does the rest.
     """
 
     def __init__(
@@ -105,7 +121,7 @@ class Pager(_Plan):
             condition[f">{self.id_field}"] = self.cursor
         if condition:
             params[key] = condition
-        params["start"] = -1
+        params["start"] = 0 if self.kind == "offset" else -1
         return params
 
     def feed(self, body: Mapping[str, Any]) -> list[dict[str, Any]]:
@@ -120,6 +136,8 @@ class Pager(_Plan):
                 self.done = self.cursor is None
         else:
             following = body.get("next")
+            if isinstance(following, int) and not isinstance(following, bool) and self.kind == "page":
+                following -= following % PAGE_SIZE
             if isinstance(following, int) and following > self.offset and page:
                 self.offset = following
             else:

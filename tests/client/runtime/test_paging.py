@@ -10,7 +10,10 @@ from typing import Any
 import httpx
 import pytest
 from b24_client import Bitrix24, Limits
+from b24_client._operations import OPERATIONS
+from b24_client._paging import Pager
 
+from reference_server import lists
 from tests.client.runtime.support import (
     BASE_URL,
     AsyncCountingTransport,
@@ -178,3 +181,55 @@ def test_a_filter_of_the_caller_is_kept(app: Any, clock: FakeClock, portal: Port
         fast = list(b24.items(LIST, {"FILTER": {"STARTED_BY": 2}}, fast=True))
         slow = list(b24.items(LIST, {"filter": {"STARTED_BY": 2}}))
     assert ids(fast) == ids(slow) == ["zz-other"]
+
+
+# --- the two paging kinds (spec D41): planners only, against the reference server's page cutter ---
+
+
+def _answer(rows: list[dict[str, Any]], params: dict[str, Any], kind: str) -> dict[str, Any]:
+    """What a portal of that paging kind answers, with ORDER ID asc and a `>ID` filter applied."""
+    cursor = next((v for k, v in (params.get("FILTER") or {}).items() if k == ">ID"), None)
+    chosen = [r for r in rows if cursor is None or int(r["ID"]) > int(cursor)]
+    page = lists.page(chosen, params.get("start"), ["ID"], kind)
+    body: dict[str, Any] = {"result": page.rows, "total": page.total}
+    if page.next is not None:
+        body["next"] = page.next
+    return body
+
+
+def _walk(method: str, fast: bool, rows: list[dict[str, Any]], kind: str) -> tuple[list[str], list[Any]]:
+    pager = Pager(OPERATIONS[method], {}, fast=fast)
+    got: list[str] = []
+    starts: list[Any] = []
+    while (request := pager.next_params()) is not None:
+        starts.append(request["start"])
+        got.extend(ids(pager.feed(_answer(rows, request, kind))))
+        assert len(starts) < 100, "the walk does not end"
+    return got, starts
+
+
+@pytest.mark.parametrize("fast", [False, True], ids=["next", "fast"])
+def test_task_list_pages_by_page_number(fast: bool) -> None:
+    assert OPERATIONS["bizproc.task.list"].paging == "page"
+    assert OPERATIONS["bizproc.workflow.instances"].paging == "offset"
+    rows = [{"ID": str(n)} for n in range(1, 138)]
+    got, starts = _walk("bizproc.task.list", fast, rows, "page")
+    assert got == [str(n) for n in range(1, 138)]
+    # following `next` gives page starts; the fast way never counts (start=-1)
+    assert starts == ([-1, -1, -1] if fast else [0, 50, 100])
+
+
+def test_the_fast_way_on_an_offset_method_starts_at_zero() -> None:
+    """`-1` is no special value on an offset method (it counts anyway, and its `next` is -1 +
+    rows): the fast way sends 0 there and lets the `>ID` cursor move on."""
+    rows = [{"ID": str(n)} for n in range(1, 138)]
+    got, starts = _walk("bizproc.workflow.template.list", True, rows, "offset")
+    assert got == [str(n) for n in range(1, 138)] and starts == [0, 0, 0]
+
+
+def test_a_next_that_is_no_page_start_is_rounded_down() -> None:
+    pager = Pager(OPERATIONS["bizproc.task.list"], {}, fast=False)
+    assert pager.next_params() is not None
+    pager.feed({"result": [{"ID": str(n)} for n in range(50)], "total": 200, "next": 75})
+    request = pager.next_params()
+    assert request is not None and request["start"] == 50

@@ -106,11 +106,11 @@ from .tasks_flow_flow_pin_body import TasksFlowFlowPinBody
 from .tasks_flow_flow_pin_response_200_type_0 import TasksFlowFlowPinResponse200Type0
 from .tasks_flow_flow_update_body import TasksFlowFlowUpdateBody
 from .tasks_flow_flow_update_response_200 import TasksFlowFlowUpdateResponse200
-from .template_auto_execute import TemplateAutoExecute
+from .template_auto_execute_type_0 import TemplateAutoExecuteType0
+from .template_auto_execute_type_1 import TemplateAutoExecuteType1
 from .workflow_instance import WorkflowInstance
 from .workflow_instance_list_request import WorkflowInstanceListRequest
 from .workflow_template import WorkflowTemplate
-from .workflow_template_autoexecute_type_1 import WorkflowTemplateAUTOEXECUTEType1
 from .workflow_template_constants_type_0 import WorkflowTemplateCONSTANTSType0
 from .workflow_template_parameters_type_0 import WorkflowTemplatePARAMETERSType0
 from .workflow_template_variables_type_0 import WorkflowTemplateVARIABLESType0
@@ -223,11 +223,11 @@ __all__ = (
     "TasksFlowFlowUpdateResponse200",
     "TaskStatus",
     "TaskUserStatus",
-    "TemplateAutoExecute",
+    "TemplateAutoExecuteType0",
+    "TemplateAutoExecuteType1",
     "WorkflowInstance",
     "WorkflowInstanceListRequest",
     "WorkflowTemplate",
-    "WorkflowTemplateAUTOEXECUTEType1",
     "WorkflowTemplateCONSTANTSType0",
     "WorkflowTemplatePARAMETERSType0",
     "WorkflowTemplateVARIABLESType0",

@@ -23,7 +23,8 @@ class BatchBody:
     list of such strings (ids 0, 1, 2, ...). Commands that are not strings are skipped. """
     halt: BatchBodyHaltType1 | bool | Unset = UNSET
     """ Stop at the first failing command (`true` or `1`); the commands after it do not run and appear nowhere in
-    the result. By default every command runs. """
+    the result. By default every command runs. The portal casts the value as PHP does: `0`, `"0"`, `""` and `false`
+    are off, and any other value is on, including the strings `"false"` and `"n"` (D46). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -31,13 +31,19 @@ class BatchResult:
     result: BatchResultResultType0 | list[Any]
     """ Result of each command that succeeded, exactly as the method returns it alone. """
     result_error: BatchResultResultErrorType0 | list[Any] | list[ErrorResponse]
-    """ Error body of each command that failed (with `halt` on, at most the first one). """
+    """ Error body of each command that failed (with `halt` on, at most the first one). Two codes exist only here,
+    never as the answer to a whole call: `ERROR_BATCH_LENGTH_EXCEEDED` "Max batch length exceeded", the entry of
+    every command past the 50th (each one its own entry, whether it is a string or not), and
+    `ERROR_BATCH_METHOD_NOT_ALLOWED` "Method is not allowed for batch usage", for a command that may not run inside
+    `batch` (D46). Inside a batch, `insufficient_scope` comes with an empty text (D45). """
     result_total: BatchResultResultTotalType0 | list[Any] | list[int]
     """ `total` of each list command. """
     result_next: BatchResultResultNextType0 | list[Any] | list[int]
     """ `next` of each list command that has another page (the `start` to send for it). """
     result_time: BatchResultResultTimeType0 | list[Any] | list[ResponseTime]
-    """ Timing of each command that ran; the `operating*` members are absent here. """
+    """ Timing of each command that ran. While the portal's operating-time limit is on, each entry carries
+    `operating` and `operating_reset_at` of that command's method, as a single call's `time` does (rest 22.400.100
+    `appendDebugInfo` runs for every command; D46). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

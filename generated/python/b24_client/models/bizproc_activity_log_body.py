@@ -15,9 +15,11 @@ T = TypeVar("T", bound="BizprocActivityLogBody")
 class BizprocActivityLogBody:
     event_token: str | Unset = UNSET
     """ Required. The token the portal passed to the handler when the robot or action ran, shaped like `<workflow
-    id>|<activity name>|<signed key>`. It is valid only while that robot or action waits, which needs
-    `USE_SUBSCRIPTION` other than `N`; an invalid or expired token is refused with `ACCESS_DENIED`. Send it as
-    `EVENT_TOKEN` or, as the official example does, `event_token`. """
+    id>|<activity name>|<signed key>`; it is checked before anything else. A token that is not genuine is refused
+    with `ACCESS_DENIED`. A genuine token whose workflow is no longer running fails with the engine's
+    `WorkflowNotFound` (400; code `ERROR_CORE` on bizproc 22.300, `0` on newer portals), and one whose robot or
+    action no longer waits (already answered) is accepted without effect (D44). The wait needs `USE_SUBSCRIPTION`
+    other than `N`. Send it as `EVENT_TOKEN` or, as the official example does, `event_token`. """
     log_message: str | Unset = UNSET
     """ Required. The text to log; an empty text is refused with "Empty log message!". Send it as `LOG_MESSAGE` or,
     as the official example does, `log_message`. """

@@ -19,11 +19,13 @@ T = TypeVar("T", bound="BizprocWorkflowInstancesResponse200")
 @_attrs_define
 class BizprocWorkflowInstancesResponse200:
     total: int
-    """ Number of rows that match in all, or 0 when the request sent `start=-1`. """
+    """ Number of rows that match in all; 0 when a page-kind method was sent a negative `start` (no counting, D41).
+    """
     result: list[WorkflowInstance]
     next_: int | Unset = UNSET
-    """ Offset of the next page, present only when more rows remain: the request's `start` plus the number of rows
-    returned. Send it back as `start`. """
+    """ Where the next page starts, present only when more rows remain; send it back as `start`. On offset-kind
+    methods it is the request's `start` plus the rows returned (so `start=-1` gives the row count minus one, which
+    can be 0); on page-kind methods the following page's first row, a multiple of 50 (D41). """
     time: ResponseTime | Unset = UNSET
     """ Timing block that a portal adds to every successful response (never to an error body). The six base fields
     are always present; the two `operating*` fields appear on cloud portals, where they report the per-method

@@ -7,7 +7,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.document_module import DocumentModule
-from ..models.template_auto_execute import TemplateAutoExecute
+from ..models.template_auto_execute_type_0 import TemplateAutoExecuteType0
+from ..models.template_auto_execute_type_1 import TemplateAutoExecuteType1
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BizprocWorkflowTemplateAddBody")
@@ -29,9 +30,13 @@ class BizprocWorkflowTemplateAddBody:
     string gives a damaged file and an empty one is refused. """
     description: str | Unset = UNSET
     """ Template description. """
-    auto_execute: TemplateAutoExecute | Unset = UNSET
+    auto_execute: TemplateAutoExecuteType0 | TemplateAutoExecuteType1 | Unset = UNSET
     """ When the portal starts a template on its own: `0` never (manual start only), `1` when a document is created,
-    `2` when a document is changed, `3` on both. """
+    `2` when a document is changed, `3` on both. Send it as a digit string (`"3"`): that is the form every known
+    portal version accepts, and the one form-encoded, `batch` and BX24.js calls send anyway. The official pages show
+    a JSON integer (`3`); the stored portal sources (bizproc 19.0.300, 22.300.200 and the newest copy) refuse a JSON
+    integer with "Incorrect field AUTO_EXECUTE!", so it is declared as the pages' form that only newer portals may
+    take (decision D42). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,8 +59,12 @@ class BizprocWorkflowTemplateAddBody:
 
         description = self.description
 
-        auto_execute: int | Unset = UNSET
-        if not isinstance(self.auto_execute, Unset):
+        auto_execute: int | str | Unset
+        if isinstance(self.auto_execute, Unset):
+            auto_execute = UNSET
+        elif isinstance(self.auto_execute, TemplateAutoExecuteType0):
+            auto_execute = self.auto_execute.value
+        else:
             auto_execute = self.auto_execute.value
 
         field_dict: dict[str, Any] = {}
@@ -115,12 +124,24 @@ class BizprocWorkflowTemplateAddBody:
 
         description = d.pop("DESCRIPTION", UNSET)
 
-        _auto_execute = d.pop("AUTO_EXECUTE", UNSET)
-        auto_execute: TemplateAutoExecute | Unset
-        if isinstance(_auto_execute, Unset):
-            auto_execute = UNSET
-        else:
-            auto_execute = TemplateAutoExecute(_auto_execute)
+        def _parse_auto_execute(data: object) -> TemplateAutoExecuteType0 | TemplateAutoExecuteType1 | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_template_auto_execute_type_0 = TemplateAutoExecuteType0(data)
+
+                return componentsschemas_template_auto_execute_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, int):
+                raise TypeError()
+            componentsschemas_template_auto_execute_type_1 = TemplateAutoExecuteType1(data)
+
+            return componentsschemas_template_auto_execute_type_1
+
+        auto_execute = _parse_auto_execute(d.pop("AUTO_EXECUTE", UNSET))
 
         bizproc_workflow_template_add_body = cls(
             document_type=document_type,

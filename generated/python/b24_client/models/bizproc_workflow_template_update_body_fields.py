@@ -6,7 +6,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.template_auto_execute import TemplateAutoExecute
+from ..models.template_auto_execute_type_0 import TemplateAutoExecuteType0
+from ..models.template_auto_execute_type_1 import TemplateAutoExecuteType1
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BizprocWorkflowTemplateUpdateBodyFIELDS")
@@ -24,9 +25,13 @@ class BizprocWorkflowTemplateUpdateBodyFIELDS:
     """ A file sent inside a JSON request as `[fileName, base64Content]`: the file name with its extension, then the
     file's bytes in Base64 without a `data:...;base64,` prefix. The portal decodes the string as it is, so a damaged
     string gives a damaged file and an empty one is refused. """
-    auto_execute: TemplateAutoExecute | Unset = UNSET
+    auto_execute: TemplateAutoExecuteType0 | TemplateAutoExecuteType1 | Unset = UNSET
     """ When the portal starts a template on its own: `0` never (manual start only), `1` when a document is created,
-    `2` when a document is changed, `3` on both. """
+    `2` when a document is changed, `3` on both. Send it as a digit string (`"3"`): that is the form every known
+    portal version accepts, and the one form-encoded, `batch` and BX24.js calls send anyway. The official pages show
+    a JSON integer (`3`); the stored portal sources (bizproc 19.0.300, 22.300.200 and the newest copy) refuse a JSON
+    integer with "Incorrect field AUTO_EXECUTE!", so it is declared as the pages' form that only newer portals may
+    take (decision D42). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,8 +47,12 @@ class BizprocWorkflowTemplateUpdateBodyFIELDS:
                 template_data_item = template_data_item_data
                 template_data.append(template_data_item)
 
-        auto_execute: int | Unset = UNSET
-        if not isinstance(self.auto_execute, Unset):
+        auto_execute: int | str | Unset
+        if isinstance(self.auto_execute, Unset):
+            auto_execute = UNSET
+        elif isinstance(self.auto_execute, TemplateAutoExecuteType0):
+            auto_execute = self.auto_execute.value
+        else:
             auto_execute = self.auto_execute.value
 
         field_dict: dict[str, Any] = {}
@@ -82,12 +91,24 @@ class BizprocWorkflowTemplateUpdateBodyFIELDS:
 
                 template_data.append(componentsschemas_file_upload_item)
 
-        _auto_execute = d.pop("AUTO_EXECUTE", UNSET)
-        auto_execute: TemplateAutoExecute | Unset
-        if isinstance(_auto_execute, Unset):
-            auto_execute = UNSET
-        else:
-            auto_execute = TemplateAutoExecute(_auto_execute)
+        def _parse_auto_execute(data: object) -> TemplateAutoExecuteType0 | TemplateAutoExecuteType1 | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_template_auto_execute_type_0 = TemplateAutoExecuteType0(data)
+
+                return componentsschemas_template_auto_execute_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, int):
+                raise TypeError()
+            componentsschemas_template_auto_execute_type_1 = TemplateAutoExecuteType1(data)
+
+            return componentsschemas_template_auto_execute_type_1
+
+        auto_execute = _parse_auto_execute(d.pop("AUTO_EXECUTE", UNSET))
 
         bizproc_workflow_template_update_body_fields = cls(
             name=name,

@@ -11,9 +11,12 @@ T = TypeVar("T", bound="ListFilter")
 
 @_attrs_define
 class ListFilter:
-    """Conditions that rows must all meet, as `{"<operator><FIELD>": value}`. The operator prefix is one of none (equals),
-    `=` (equals), `!` or `!=` (not equal), `<`, `<=`, `>` and `>=`. Field names are case-insensitive; unknown fields are
-    ignored. Dates are ISO 8601; an array value matches any of its members.
+    """Conditions that rows must all meet, as `{"<prefix><FIELD>": value}`. The portal applies a key only when its prefix
+    is one of none (equals), `!` (not equal), `<`, `<=`, `>` or `>=`, and the rest is one of the method's field names
+    written exactly as documented, in upper case. Every other key is accepted and dropped without an error: the portal's
+    list helper keeps only those six prefixes and compares the name case-sensitively, so `{"=ID": 5}`, `{"!=ID": 5}`,
+    `{"%NAME": "x"}` or `{"id": 5}` filter nothing and the rows come back as if the key had not been sent (decision
+    D40). Dates are ISO 8601; an array value matches any of its members (with `!`, none of them).
 
     """
 

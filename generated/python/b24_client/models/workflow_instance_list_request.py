@@ -29,16 +29,24 @@ class WorkflowInstanceListRequest:
     """ Fields to return. Unknown names are ignored, and a selection with no known name falls back to the method's
     default. """
     filter_: ListFilter | Unset = UNSET
-    """ Conditions that rows must all meet, as `{"<operator><FIELD>": value}`. The operator prefix is one of none
-    (equals), `=` (equals), `!` or `!=` (not equal), `<`, `<=`, `>` and `>=`. Field names are case-insensitive;
-    unknown fields are ignored. Dates are ISO 8601; an array value matches any of its members. """
+    """ Conditions that rows must all meet, as `{"<prefix><FIELD>": value}`. The portal applies a key only when its
+    prefix is one of none (equals), `!` (not equal), `<`, `<=`, `>` or `>=`, and the rest is one of the method's
+    field names written exactly as documented, in upper case. Every other key is accepted and dropped without an
+    error: the portal's list helper keeps only those six prefixes and compares the name case-sensitively, so
+    `{"=ID": 5}`, `{"!=ID": 5}`, `{"%NAME": "x"}` or `{"id": 5}` filter nothing and the rows come back as if the key
+    had not been sent (decision D40). Dates are ISO 8601; an array value matches any of its members (with `!`, none
+    of them). """
     order: ListOrder | Unset = UNSET
     """ Sort order as `{"FIELD": "asc" | "desc"}`, applied key by key. Direction names are case-insensitive, and
     anything other than `desc` sorts ascending. Unknown fields are ignored. """
     start: int | Unset = UNSET
-    """ Offset of the first row, in steps of the fixed page size 50: page N starts at `(N - 1) * 50`. Take it from
-    the previous response's `next`. The value `-1` skips counting: the page comes back with `total` 0 and no `next`,
-    which is the fast way through large sets together with a `>ID` filter and an `ID` ascending order. The name is
+    """ Where the page starts. Take it from the previous response's `next` and the pages follow each other; the page
+    size is fixed at 50. How the portal reads other values depends on the method's paging kind (`x-bitrix-
+    pagination.kind`, decision D41). **Offset** (workflow instances, template list): the exact row offset; `next` is
+    `start` plus the rows returned, while rows remain; `total` is always counted, also for `-1`, which reads from
+    the first row. **Page** (task list): `start` is rounded down to a multiple of 50 and names a page; `next` is the
+    following page's first row; `-1` skips counting, so the first 50 rows come back with `total` 0 and no `next`,
+    which together with a `>ID` filter and an `ID` ascending order is the fast way through large sets. The name is
     lower-case `start` on every method. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.template_auto_execute import TemplateAutoExecute
-from ..models.workflow_template_autoexecute_type_1 import WorkflowTemplateAUTOEXECUTEType1
+from ..models.template_auto_execute_type_0 import TemplateAutoExecuteType0
+from ..models.template_auto_execute_type_1 import TemplateAutoExecuteType1
 from ..models.yes_no import YesNo
 from ..types import UNSET, Unset
 
@@ -40,9 +40,13 @@ class WorkflowTemplate:
     """ The document type, the third element of the `DOCUMENT_TYPE` triple: `LEAD`, `CONTACT`, `COMPANY`, `DEAL`,
     `QUOTE`, `SMART_INVOICE` or `DYNAMIC_<typeId>` for CRM, `iblock_<listId>` for lists, `STORAGE_<storageId>` for
     Drive. """
-    auto_execute: TemplateAutoExecute | Unset | WorkflowTemplateAUTOEXECUTEType1 = UNSET
-    """ Automatic start setting (see `TemplateAutoExecute`). Documented as an integer; like the other integer fields
-    of list rows it may arrive as a string, so both forms are accepted. """
+    auto_execute: TemplateAutoExecuteType0 | TemplateAutoExecuteType1 | Unset = UNSET
+    """ When the portal starts a template on its own: `0` never (manual start only), `1` when a document is created,
+    `2` when a document is changed, `3` on both. Send it as a digit string (`"3"`): that is the form every known
+    portal version accepts, and the one form-encoded, `batch` and BX24.js calls send anyway. The official pages show
+    a JSON integer (`3`); the stored portal sources (bizproc 19.0.300, 22.300.200 and the newest copy) refuse a JSON
+    integer with "Incorrect field AUTO_EXECUTE!", so it is declared as the pages' form that only newer portals may
+    take (decision D42). """
     name: str | Unset = UNSET
     """ Template name. """
     template: list[Any] | Unset = UNSET
@@ -81,7 +85,7 @@ class WorkflowTemplate:
         auto_execute: int | str | Unset
         if isinstance(self.auto_execute, Unset):
             auto_execute = UNSET
-        elif isinstance(self.auto_execute, TemplateAutoExecute):
+        elif isinstance(self.auto_execute, TemplateAutoExecuteType0):
             auto_execute = self.auto_execute.value
         else:
             auto_execute = self.auto_execute.value
@@ -181,22 +185,22 @@ class WorkflowTemplate:
 
         document_type = d.pop("DOCUMENT_TYPE", UNSET)
 
-        def _parse_auto_execute(data: object) -> TemplateAutoExecute | Unset | WorkflowTemplateAUTOEXECUTEType1:
+        def _parse_auto_execute(data: object) -> TemplateAutoExecuteType0 | TemplateAutoExecuteType1 | Unset:
             if isinstance(data, Unset):
                 return data
             try:
-                if not isinstance(data, int):
+                if not isinstance(data, str):
                     raise TypeError()
-                auto_execute_type_0 = TemplateAutoExecute(data)
+                componentsschemas_template_auto_execute_type_0 = TemplateAutoExecuteType0(data)
 
-                return auto_execute_type_0
+                return componentsschemas_template_auto_execute_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, str):
+            if not isinstance(data, int):
                 raise TypeError()
-            auto_execute_type_1 = WorkflowTemplateAUTOEXECUTEType1(data)
+            componentsschemas_template_auto_execute_type_1 = TemplateAutoExecuteType1(data)
 
-            return auto_execute_type_1
+            return componentsschemas_template_auto_execute_type_1
 
         auto_execute = _parse_auto_execute(d.pop("AUTO_EXECUTE", UNSET))
 

@@ -105,17 +105,24 @@ def sync_detailed(
 
      Runs several methods in one HTTP request, in the order given, and reports each command's outcome
     under its id. Each command is a string `method?query`, the query in URL form (inside a JSON body it
-    is not encoded a second time); a command may use results of earlier ones through `$result[<command
-    id>][<field>]...` (a list result needs a row index, e.g. `$result[users][0][ID]`). The call counts
-    once against the request-rate limit, while every command is checked against its own method's
-    operating-time budget. The HTTP status is 200 even when commands fail: failures are listed in
-    `result.result_error`, and with `halt` on the run stops at the first one. A batch may not contain
-    `batch`, nor the file upload and download methods; such a command fails with
-    `ERROR_BATCH_METHOD_NOT_ALLOWED` in `result_error`. Past 50 commands, portals run the first 50 and
-    report each extra command in `result_error` with `ERROR_BATCH_LENGTH_EXCEEDED`; the system-error
-    table also lists that code as a 400 for the whole call, so both forms are declared. When `cmd` is a
-    list the command ids are 0, 1, 2, ..., and a result map whose ids run from 0 without a gap comes
-    back as a JSON array.
+    is not encoded a second time). A command may use earlier outcomes through references:
+    `$result[<command id>][<field>]...` (a list result needs a row index, e.g. `$result[users][0][ID]`),
+    and likewise `$next[...]`, `$total[...]`, `$time[...]` and `$error[...]`; the name matches in any
+    letter case but only the lower-case spelling finds data. A reference runs up to the next whitespace,
+    each `[key]` steps one level down, and a step that finds nothing stops at the level reached
+    (`$result[nope]` is the whole `result` map). A parameter that is exactly one reference takes the
+    value with its type; inside longer text a reference is replaced by text or a number only, and is
+    otherwise left as written. The call counts once against the request-rate limit, while every command
+    is checked against its own method's operating-time budget and reports it in `result_time`. The HTTP
+    status is 200 even when commands fail: failures are listed in `result.result_error`, and with `halt`
+    on the run stops at the first one. Two codes exist only there: `ERROR_BATCH_METHOD_NOT_ALLOWED` for
+    the file upload and download methods (and, on the reference server, a nested `batch`), and
+    `ERROR_BATCH_LENGTH_EXCEEDED` for every `cmd` entry past the 50th, each one its own entry, whether
+    it is a string or not (entries within the 50 that are not strings are skipped but count). The
+    system-error table also lists `ERROR_BATCH_LENGTH_EXCEEDED` as a 400 for the whole call, which is
+    declared here as the table's form (D23, D46). Top-level keys are read in any letter case (`CMD`,
+    `Halt`). When `cmd` is a list the command ids are 0, 1, 2, ..., and a result map whose ids run from
+    0 without a gap comes back as a JSON array.
 
     Args:
         body (BatchBody):
@@ -177,17 +184,24 @@ async def asyncio_detailed(
 
      Runs several methods in one HTTP request, in the order given, and reports each command's outcome
     under its id. Each command is a string `method?query`, the query in URL form (inside a JSON body it
-    is not encoded a second time); a command may use results of earlier ones through `$result[<command
-    id>][<field>]...` (a list result needs a row index, e.g. `$result[users][0][ID]`). The call counts
-    once against the request-rate limit, while every command is checked against its own method's
-    operating-time budget. The HTTP status is 200 even when commands fail: failures are listed in
-    `result.result_error`, and with `halt` on the run stops at the first one. A batch may not contain
-    `batch`, nor the file upload and download methods; such a command fails with
-    `ERROR_BATCH_METHOD_NOT_ALLOWED` in `result_error`. Past 50 commands, portals run the first 50 and
-    report each extra command in `result_error` with `ERROR_BATCH_LENGTH_EXCEEDED`; the system-error
-    table also lists that code as a 400 for the whole call, so both forms are declared. When `cmd` is a
-    list the command ids are 0, 1, 2, ..., and a result map whose ids run from 0 without a gap comes
-    back as a JSON array.
+    is not encoded a second time). A command may use earlier outcomes through references:
+    `$result[<command id>][<field>]...` (a list result needs a row index, e.g. `$result[users][0][ID]`),
+    and likewise `$next[...]`, `$total[...]`, `$time[...]` and `$error[...]`; the name matches in any
+    letter case but only the lower-case spelling finds data. A reference runs up to the next whitespace,
+    each `[key]` steps one level down, and a step that finds nothing stops at the level reached
+    (`$result[nope]` is the whole `result` map). A parameter that is exactly one reference takes the
+    value with its type; inside longer text a reference is replaced by text or a number only, and is
+    otherwise left as written. The call counts once against the request-rate limit, while every command
+    is checked against its own method's operating-time budget and reports it in `result_time`. The HTTP
+    status is 200 even when commands fail: failures are listed in `result.result_error`, and with `halt`
+    on the run stops at the first one. Two codes exist only there: `ERROR_BATCH_METHOD_NOT_ALLOWED` for
+    the file upload and download methods (and, on the reference server, a nested `batch`), and
+    `ERROR_BATCH_LENGTH_EXCEEDED` for every `cmd` entry past the 50th, each one its own entry, whether
+    it is a string or not (entries within the 50 that are not strings are skipped but count). The
+    system-error table also lists `ERROR_BATCH_LENGTH_EXCEEDED` as a 400 for the whole call, which is
+    declared here as the table's form (D23, D46). Top-level keys are read in any letter case (`CMD`,
+    `Halt`). When `cmd` is a list the command ids are 0, 1, 2, ..., and a result map whose ids run from
+    0 without a gap comes back as a JSON array.
 
     Args:
         body (BatchBody):

@@ -1,19 +1,19 @@
-from enum import StrEnum
+from enum import IntEnum
 from typing import Any
 
 
-class WorkflowTemplateAUTOEXECUTEType1(StrEnum):
-    VALUE_0 = "0"
-    VALUE_1 = "1"
-    VALUE_2 = "2"
-    VALUE_3 = "3"
+class TemplateAutoExecuteType1(IntEnum):
+    VALUE_0 = 0
+    VALUE_1 = 1
+    VALUE_2 = 2
+    VALUE_3 = 3
 
     @classmethod
-    def _missing_(cls, value: Any) -> "WorkflowTemplateAUTOEXECUTEType1 | None":
+    def _missing_(cls, value: Any) -> "TemplateAutoExecuteType1 | None":
         # Portals add values over time: keep an unknown one as a pseudo-member instead of failing.
-        if not isinstance(value, str):
+        if not isinstance(value, int) or isinstance(value, bool):
             return None
-        member = str.__new__(cls, value)
+        member = int.__new__(cls, value)
         member._name_ = "UNKNOWN"
         member._value_ = value
         return member

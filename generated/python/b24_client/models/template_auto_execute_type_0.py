@@ -1,19 +1,19 @@
-from enum import IntEnum
+from enum import StrEnum
 from typing import Any
 
 
-class TemplateAutoExecute(IntEnum):
-    VALUE_0 = 0
-    VALUE_1 = 1
-    VALUE_2 = 2
-    VALUE_3 = 3
+class TemplateAutoExecuteType0(StrEnum):
+    VALUE_0 = "0"
+    VALUE_1 = "1"
+    VALUE_2 = "2"
+    VALUE_3 = "3"
 
     @classmethod
-    def _missing_(cls, value: Any) -> "TemplateAutoExecute | None":
+    def _missing_(cls, value: Any) -> "TemplateAutoExecuteType0 | None":
         # Portals add values over time: keep an unknown one as a pseudo-member instead of failing.
-        if not isinstance(value, int) or isinstance(value, bool):
+        if not isinstance(value, str):
             return None
-        member = int.__new__(cls, value)
+        member = str.__new__(cls, value)
         member._name_ = "UNKNOWN"
         member._value_ = value
         return member
