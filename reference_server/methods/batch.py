@@ -85,7 +85,8 @@ def batch(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     times: dict[str, Any] = {}
     for index, (cmd_id, command) in enumerate(_commands(params.get("cmd"))):
         if index >= MAX_COMMANDS:
-            errors[cmd_id] = BitrixError.named("BatchLengthExceeded").body(ctx.dispatcher.spec)
+            too_many = BitrixError.named("BatchLengthExceeded")
+            errors[cmd_id] = too_many.body(ctx.dispatcher.spec, ctx.dispatcher.wire)
             if halt:
                 break
             continue
@@ -93,7 +94,7 @@ def batch(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
         args = _substitute(parse_query(query), results)
         outcome = ctx.call(unquote(name).strip(), args)
         if outcome.error is not None:
-            errors[cmd_id] = outcome.error_body(ctx.dispatcher.spec)
+            errors[cmd_id] = outcome.error_body(ctx.dispatcher.spec, ctx.dispatcher.wire)
             if halt:
                 break
             continue

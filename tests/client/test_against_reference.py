@@ -132,7 +132,7 @@ def test_a_duplicate_name_is_a_typed_error(client: Client) -> None:
     with pytest.raises(Bitrix24Error) as caught:
         _create(client, "Twice")
     assert (caught.value.status_code, caught.value.code) == (400, "0")
-    assert caught.value.description == "A flow with this name already exists"
+    assert caught.value.description == "A flow with this name already exists."
 
 
 def test_the_flow_life_cycle_async(client: Client) -> None:

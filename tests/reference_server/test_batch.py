@@ -59,8 +59,8 @@ def test_halt_off_runs_everything(portal: Portal) -> None:
         },
     )
     assert out["result_error"]["bad"] == {
-        "error": "0",
-        "error_description": "Access denied or flow not found",
+        "error": 0,
+        "error_description": "Cannot find flow",
     }
     assert out["result"] == {"good": {"exists": False}}
 

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
-from .conftest import ADMIN, EXTRANET, OFFICIAL_CREATE, USER2, USER3, USER4, Portal, error_of
+from generator import rules
 
-ACCESS = (400, "0", "Access denied or flow not found")
-NOT_FOUND = (400, "0", "Flow not found")
-NAME_EXISTS = (400, "0", "A flow with this name already exists")
+from .conftest import ADMIN, EXTRANET, OFFICIAL_CREATE, SPEC, USER2, USER3, USER4, Portal, error_of
+
+RU_NAME_EXISTS = "Поток с таким названием уже существует"  # noqa: RUF001 (Cyrillic text)
+ACCESS = (400, 0, "Cannot find flow")
+NOT_FOUND = (400, 0, "Flow with this ID does not exist.")
+NAME_EXISTS = (400, 0, "A flow with this name already exists.")
 
 
 def test_official_curl_bodies(portal: Portal) -> None:
@@ -120,7 +126,7 @@ def test_is_exists_with_exclusion_id(portal: Portal) -> None:
         "exists": True
     }
     response = portal.call("tasks.flow.Flow.isExists", {"flowData": {"name": "   "}})
-    assert error_of(response) == (400, "0", "'name': field's value has an invalid value")
+    assert error_of(response) == (400, 0, "'name': field's value has an invalid value")
     assert (
         error_of(portal.call("tasks.flow.Flow.isExists", {"flowData": {"name": "x", "id": 999}})) == NOT_FOUND
     )
@@ -190,7 +196,7 @@ def test_manual_flow_needs_one_user_moderator(portal: Portal) -> None:
             }
         },
     )
-    assert error_of(response) == (400, "0", "'responsibleList': field's value has an invalid value")
+    assert error_of(response) == (400, 0, "'responsibleList': field's value has an invalid value")
 
 
 @pytest.mark.parametrize(
@@ -217,7 +223,7 @@ def test_field_invalid_names_the_field(portal: Portal, change: dict[str, Any], f
         **change,
     }
     response = portal.call("tasks.flow.Flow.create", {"flowData": data})
-    assert error_of(response) == (400, "0", f"'{field}': field's value has an invalid value")
+    assert error_of(response) == (400, 0, f"'{field}': field's value has an invalid value")
 
 
 def test_missing_required_field_is_named(portal: Portal) -> None:
@@ -285,3 +291,62 @@ def test_flow_members_in_the_official_order(portal: Portal) -> None:
 
     example = default_spec().example("FlowResultExample")["result"]
     assert list(portal.create("Ordered")) == list(example)
+
+
+def _ru_fixtures(tmp_path: Path) -> Path:
+    from reference_server.identities import DEFAULT_FIXTURES  # noqa: PLC0415
+
+    data = yaml.safe_load(DEFAULT_FIXTURES.read_text(encoding="utf-8"))
+    path = tmp_path / "ru.yaml"
+    path.write_text(yaml.safe_dump({**data, "lang": "ru"}, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_messages_in_english_by_default(portal: Portal) -> None:
+    """The English language-file strings of tasks 24.450 (spec/README.md D34, D35)."""
+    portal.create("Taken")
+    assert error_of(portal.call("tasks.flow.Flow.get", {"flowId": 999}, USER2)) == ACCESS
+    assert error_of(portal.create_call("Taken")) == NAME_EXISTS
+
+
+def test_messages_in_russian_with_lang_ru(make_portal: Callable[..., Portal], tmp_path: Path) -> None:
+    """`lang: ru` in the fixtures switches every flow message to the Russian language file."""
+    portal = make_portal(fixtures=_ru_fixtures(tmp_path))
+    portal.create("Занято")
+    assert error_of(portal.call("tasks.flow.Flow.get", {"flowId": 999}, USER2)) == (
+        400, 0, "Доступ запрещён или поток не найден",
+    )  # fmt: skip
+    assert error_of(portal.create_call("Занято")) == (400, 0, RU_NAME_EXISTS)
+
+
+def test_every_flow_error_has_a_current_text_in_both_languages() -> None:
+    """What the server sends for a flow error, per language, is one of the spec's variants of that
+    language (hard-coded English texts are declared for both languages)."""
+    from reference_server.errors import BitrixError, Wire  # noqa: PLC0415
+
+    names = {"FlowAccessDenied", "FlowNameExists", "FlowNotFound", "FlowUnknownError"}
+    for name in sorted(names):
+        for lang in ("en", "ru"):
+            text = BitrixError.named(name, line=1).body(SPEC, Wire(lang=lang))["error_description"]
+            variants = [v for v in SPEC.messages(name) if v["lang"] == lang and v.get("current")]
+            assert any(rules.message_matches(v, text) for v in variants), (name, lang, text)
+
+
+def test_unknown_language_is_refused(tmp_path: Path) -> None:
+    from reference_server.identities import load_identities  # noqa: PLC0415
+
+    path = tmp_path / "de.yaml"
+    path.write_text("lang: de\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="lang"):
+        load_identities(path)
+
+
+def test_flow_codes_are_integers_unless_string_codes(make_portal: Callable[..., Portal]) -> None:
+    """W1 of the audit: the REST core sends the flow error code as the integer 0; `string_codes`
+    gives the docs' "0" (spec/README.md D1)."""
+    portal = make_portal()
+    assert portal.call("tasks.flow.Flow.get", {"flowId": 999}, USER2).json()["error"] == 0
+    docs = make_portal(string_codes=True)
+    assert docs.call("tasks.flow.Flow.get", {"flowId": 999}, USER2).json()["error"] == "0"
+    # a string code stays a string either way
+    assert portal.call("no.such.method", {}).json()["error"] == "ERROR_METHOD_NOT_FOUND"

@@ -18,6 +18,10 @@ FLOW_METHODS = [
     "tasks.flow.Flow.activate",
     "tasks.flow.Flow.pin",
 ]
+RU_ACCESS = "Доступ запрещён или поток не найден"
+RU_NAME_EXISTS = "Поток с таким названием уже существует"  # noqa: RUF001 (Cyrillic text)
+RU_NOT_FOUND = "Поток с таким ID не существует"  # noqa: RUF001 (Cyrillic text)
+RU_UNKNOWN = "Неизвестная ошибка [Flow: {line}]"
 SYSTEM_CODES = {
     "INTERNAL_SERVER_ERROR", "ERROR_UNEXPECTED_ANSWER", "QUERY_LIMIT_EXCEEDED", "OPERATION_TIME_LIMIT",
     "ERROR_BATCH_METHOD_NOT_ALLOWED", "ERROR_BATCH_LENGTH_EXCEEDED", "NO_AUTH_FOUND", "INVALID_REQUEST",
@@ -146,16 +150,58 @@ def test_variants_that_miss_the_example_message_are_caught(spec_copy: Path) -> N
 def test_a_malformed_variant_is_caught(spec_copy: Path) -> None:
     file = spec_copy / "components" / "examples" / "FlowNotFound.yaml"
     example = load(file)
+    first = len(example["x-bitrix-messages"])
     example["x-bitrix-messages"] += [{"text": "x", "pattern": "x", "lang": "en", "source": "docs"},
                                      {"pattern": "(", "lang": "en", "source": "docs"},
                                      {"text": "y", "lang": "de", "source": ""}]  # fmt: skip
     dump(file, example)
     problems = rules.check_error_examples(bundle(spec_copy / "openapi.yaml"))
     assert problems == [
-        "error example FlowNotFound: x-bitrix-messages[1] needs exactly one of text and pattern",
-        "error example FlowNotFound: x-bitrix-messages[2]: pattern does not compile",
-        "error example FlowNotFound: x-bitrix-messages[3] needs lang (['en', 'ru']) and source",
+        f"error example FlowNotFound: x-bitrix-messages[{first}] needs exactly one of text and pattern",
+        f"error example FlowNotFound: x-bitrix-messages[{first + 1}]: pattern does not compile",
+        f"error example FlowNotFound: x-bitrix-messages[{first + 2}] needs lang (['en', 'ru']) and source",
     ]
+
+
+def test_current_variants_are_checked(spec_copy: Path) -> None:
+    """The reference server answers with the `current` variant of its language: at most one per
+    language, and a current pattern carries the template the server fills."""
+    file = spec_copy / "components" / "examples" / "FlowUnknownError.yaml"
+    example = load(file)
+    first = len(example["x-bitrix-messages"])
+    example["x-bitrix-messages"] += [
+        {"text": "Another", "lang": "en", "source": "docs", "current": True},
+        {"pattern": r"X \d+", "lang": "ru", "source": "docs", "current": "yes"},
+        {"text": "Z", "template": "Z {n}", "lang": "ru", "source": "docs"},
+    ]
+    dump(file, example)
+    problems = rules.check_error_examples(bundle(spec_copy / "openapi.yaml"))
+    where = "error example FlowUnknownError: x-bitrix-messages"
+    assert problems == [
+        f"{where}[{first + 1}]: current is either true or absent",
+        f"{where}[{first + 1}]: a current pattern needs a template",
+        f"{where}[{first + 2}]: a template belongs next to a pattern",
+        "error example FlowUnknownError: more than one current variant for en",
+    ]
+
+
+def test_the_flow_errors_carry_the_language_file_strings(bundled: Any) -> None:
+    """EN and RU strings of tasks 24.450 are the current variants (spec/README.md D34)."""
+    examples = bundled["components"]["examples"]
+    current = {
+        name: {v["lang"]: v.get("text", v.get("template")) for v in examples[name]["x-bitrix-messages"]
+               if v.get("current")}
+        for name in ("FlowAccessDenied", "FlowNameExists", "FlowNotFound", "FlowUnknownError")
+    }  # fmt: skip
+    assert current == {
+        "FlowAccessDenied": {"en": "Cannot find flow", "ru": RU_ACCESS},
+        "FlowNameExists": {"en": "A flow with this name already exists.", "ru": RU_NAME_EXISTS},
+        "FlowNotFound": {"en": "Flow with this ID does not exist.", "ru": RU_NOT_FOUND},
+        "FlowUnknownError": {"en": "Unknown error. [Flow: {line}]", "ru": RU_UNKNOWN},
+    }
+    unknown = examples["FlowUnknownError"]["x-bitrix-messages"]
+    assert any(rules.message_matches(v, "Unknown error. [Flow: 123]") for v in unknown)
+    assert any(rules.message_matches(v, "Unknown error") for v in unknown)
 
 
 def test_two_errors_sharing_a_variant_are_caught(spec_copy: Path) -> None:
