@@ -50,6 +50,67 @@ SETTABLE = (
 )
 
 
+# The command's checks in the portal's field order (tasks 24.450 AddCommand/UpdateCommand, audit
+# "Command validation"): field, lower bound, upper bound (None: no bound). ownerId and groupId are
+# checked on update only: on create 0 or less means "the caller" and "a new group".
+PLANNED_MIN, PLANNED_MAX = 3600, 2145398400
+BOUNDS: tuple[tuple[str, int | None, int | None, bool], ...] = (
+    # (field, minimum, maximum, update only); the message names 0 for "positive" (>= 1)
+    ("id", 1, None, True),
+    ("creatorId", 1, None, True),
+    ("ownerId", 1, None, True),
+    ("groupId", 1, None, True),
+    ("templateId", 0, None, False),
+    ("efficiency", 0, 100, False),
+    ("plannedCompletionTime", PLANNED_MIN, PLANNED_MAX, False),
+)
+THRESHOLDS = (
+    ("notifyOnQueueOverflow", 0, 99999),
+    ("notifyOnTasksInProgressOverflow", 0, 99999),
+    ("notifyWhenEfficiencyDecreases", 0, 100),
+)
+NAME_MAX = 255
+
+
+def _integer(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _bound(field: str, value: Any, low: int | None, high: int | None) -> None:
+    if not _integer(value):
+        return
+    if low is not None and value < low:
+        # PositiveNumber says "greater than 0" for a minimum of 1; Min(n) names n itself
+        raise BitrixError.named("FlowValueTooSmall", field=field, limit=low - 1 if low == 1 else low)
+    if high is not None and value > high:
+        raise BitrixError.named("FlowValueTooLarge", field=field, limit=high)
+
+
+def _command_rules(data: Any, *, update: bool) -> None:
+    """The portal's message for the first check that `data` (flowData) breaks, in its order."""
+    if not isinstance(data, dict):
+        return
+    for field, low, high, update_only in BOUNDS:
+        if field in data and (update or not update_only):
+            _bound(field, data[field], low, high)
+    name = data.get("name")
+    if isinstance(name, str) and not 1 <= len(name) <= NAME_MAX:
+        raise BitrixError.named("FlowNameLength")
+    if data.get("responsibleList") == []:
+        raise BitrixError.named("FlowValueEmpty")
+    for field, low, high in THRESHOLDS:
+        if field in data:
+            _bound(field, data[field], low, high)
+
+
+def _create_rules(params: dict[str, Any]) -> None:
+    _command_rules(params.get("flowData"), update=False)
+
+
+def _update_rules(params: dict[str, Any]) -> None:
+    _command_rules(params.get("flowData"), update=True)
+
+
 def _now(ctx: CallContext) -> str:
     return dt.datetime.fromtimestamp(int(ctx.clock()), dt.UTC).isoformat()
 
@@ -191,13 +252,17 @@ def _switches_to_bool(fields: dict[str, Any]) -> dict[str, Any]:
     return {k: bool(v) if k in SWITCHES else v for k, v in fields.items()}
 
 
-@method("tasks.flow.Flow.create", invalid=FLOW_INVALID)
+@method("tasks.flow.Flow.create", invalid=FLOW_INVALID, rules=_create_rules)
 def create(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     caller = ctx.caller.user
     if caller.extranet:
         raise BitrixError.named("FlowAccessDenied")
     data = params["flowData"]
     sent = {k: data[k] for k in SETTABLE if k in data}
+    # 0 or less: the caller owns the flow, a new group is made (EmptyOwnerDecorator, ProjectProxyDecorator)
+    for key in ("ownerId", "groupId"):
+        if key in sent and sent[key] <= 0:
+            del sent[key]
     fields = _switches_to_bool({**CREATE_DEFAULTS, "taskCreators": [ALL_USERS], "ownerId": caller.id, **sent})
     fields["name"] = fields["name"].strip()
     flow: dict[str, Any] = {
@@ -226,7 +291,7 @@ def create(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     return _public(ctx, flow)
 
 
-@method("tasks.flow.Flow.update", invalid=FLOW_INVALID)
+@method("tasks.flow.Flow.update", invalid=FLOW_INVALID, rules=_update_rules)
 def update(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     data = params["flowData"]
     flow = _managed(ctx, data["id"])

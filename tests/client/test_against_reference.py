@@ -137,7 +137,7 @@ def test_a_duplicate_name_is_a_typed_error(client: Client) -> None:
 
 def test_the_flow_life_cycle_async(client: Client) -> None:
     async def scenario() -> list[Any]:
-        body = {"flowData": {"name": "Async", "plannedCompletionTime": 60, "distributionType": "himself",
+        body = {"flowData": {"name": "Async", "plannedCompletionTime": 3600, "distributionType": "himself",
                              "responsibleList": [["user", "3"]]}}  # fmt: skip
         created = await tasks_flow_flow_create.asyncio(
             client=client, body=TasksFlowFlowCreateBody.from_dict(body)

@@ -7,7 +7,7 @@ from typing import Any
 from .conftest import ADMIN, Portal, error_of
 
 CREATE = (
-    "tasks.flow.Flow.create?flowData[name]={name}&flowData[plannedCompletionTime]=60"
+    "tasks.flow.Flow.create?flowData[name]={name}&flowData[plannedCompletionTime]=3600"
     "&flowData[distributionType]=queue&flowData[responsibleList][0][0]=user&flowData[responsibleList][0][1]=2"
 )
 

@@ -16,7 +16,7 @@ import pytest
 
 from .server_process import running_server
 
-FLOW = {"plannedCompletionTime": 60, "distributionType": "queue", "responsibleList": [["user", "2"]]}
+FLOW = {"plannedCompletionTime": 3600, "distributionType": "queue", "responsibleList": [["user", "2"]]}
 
 
 @pytest.fixture(scope="module")

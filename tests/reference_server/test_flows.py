@@ -11,7 +11,7 @@ import yaml
 
 from generator import rules
 
-from .conftest import ADMIN, EXTRANET, OFFICIAL_CREATE, SPEC, USER2, USER3, USER4, Portal, error_of
+from .conftest import ADMIN, EXTRANET, OFFICIAL_CREATE, SPEC, USER2, USER3, USER4, Portal, error_of, flow_data
 
 RU_NAME_EXISTS = "Поток с таким названием уже существует"  # noqa: RUF001 (Cyrillic text)
 ACCESS = (400, 0, "Cannot find flow")
@@ -66,9 +66,9 @@ def test_create_defaults(portal: Portal) -> None:
 def test_partial_update_keeps_other_fields(portal: Portal) -> None:
     flow = portal.create("Partial", description="keep me", notifyOnQueueOverflow=5)
     updated = portal.ok(
-        "tasks.flow.Flow.update", {"flowData": {"id": flow["id"], "plannedCompletionTime": 99}}
+        "tasks.flow.Flow.update", {"flowData": {"id": flow["id"], "plannedCompletionTime": 9900}}
     )
-    assert updated["plannedCompletionTime"] == 99
+    assert updated["plannedCompletionTime"] == 9900
     assert updated["description"] == "keep me"
     assert updated["notifyOnQueueOverflow"] == 5
     assert updated["name"] == "Partial"
@@ -92,7 +92,7 @@ def test_unique_names_on_create_trimmed_and_case_insensitive(portal: Portal) -> 
             {
                 "flowData": {
                     "name": name,
-                    "plannedCompletionTime": 1,
+                    "plannedCompletionTime": 3600,
                     "distributionType": "queue",
                     "responsibleList": [["user", "2"]],
                 }
@@ -190,7 +190,7 @@ def test_manual_flow_needs_one_user_moderator(portal: Portal) -> None:
         {
             "flowData": {
                 "name": "Two moderators",
-                "plannedCompletionTime": 1,
+                "plannedCompletionTime": 3600,
                 "distributionType": "manually",
                 "responsibleList": [["user", "2"], ["user", "3"]],
             }
@@ -210,14 +210,13 @@ def test_manual_flow_needs_one_user_moderator(portal: Portal) -> None:
         ({"ownerId": 999}, "ownerId"),
         ({"groupId": 999}, "groupId"),
         ({"matchWorkTime": 2}, "matchWorkTime"),
-        ({"name": ""}, "name"),
         ({"plannedCompletionTime": "soon"}, "plannedCompletionTime"),
     ],
 )
 def test_field_invalid_names_the_field(portal: Portal, change: dict[str, Any], field: str) -> None:
     data = {
         "name": "F",
-        "plannedCompletionTime": 1,
+        "plannedCompletionTime": 3600,
         "distributionType": "queue",
         "responsibleList": [["user", "2"]],
         **change,
@@ -350,3 +349,70 @@ def test_flow_codes_are_integers_unless_string_codes(make_portal: Callable[..., 
     assert docs.call("tasks.flow.Flow.get", {"flowId": 999}, USER2).json()["error"] == "0"
     # a string code stays a string either way
     assert portal.call("no.such.method", {}).json()["error"] == "ERROR_METHOD_NOT_FOUND"
+
+
+NAME_LENGTH = "'name': field's length must be greater than 1 and less than 255"
+
+
+def small(field: str, limit: int) -> str:
+    return f"'{field}': field's value must be greater than {limit}"
+
+
+def large(field: str, limit: int) -> str:
+    return f"'{field}': field's value must be less than {limit}"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"plannedCompletionTime": 3599}, small("plannedCompletionTime", 3600)),
+        ({"plannedCompletionTime": 2145398401}, large("plannedCompletionTime", 2145398400)),
+        ({"templateId": -1}, small("templateId", 0)),
+        ({"name": ""}, NAME_LENGTH),
+        ({"name": "x" * 256}, NAME_LENGTH),
+        ({"responsibleList": []}, "'responsibleList': field's value must not be empty"),
+        ({"notifyOnQueueOverflow": 100000}, large("notifyOnQueueOverflow", 99999)),
+        ({"notifyOnTasksInProgressOverflow": -1}, small("notifyOnTasksInProgressOverflow", 0)),
+        ({"notifyWhenEfficiencyDecreases": 101}, large("notifyWhenEfficiencyDecreases", 100)),
+        # the first failing rule in the portal's field order wins
+        ({"plannedCompletionTime": 1, "name": "", "notifyOnQueueOverflow": -5},
+         small("plannedCompletionTime", 3600)),
+        ({"templateId": -1, "plannedCompletionTime": 1}, small("templateId", 0)),
+        ({"name": "", "responsibleList": []}, NAME_LENGTH),
+    ],
+)  # fmt: skip
+def test_create_limits_answer_the_rule_message(portal: Portal, change: dict[str, Any], message: str) -> None:
+    """Audit "Command validation" (tasks 24.450 AddCommand.php, internals/attribute/*.php)."""
+    body = flow_data("Limits")
+    body["flowData"].update(change)
+    assert error_of(portal.call("tasks.flow.Flow.create", body)) == (400, 0, message)
+
+
+def test_create_limits_are_inclusive(portal: Portal) -> None:
+    flow = portal.create(
+        "x" * 255,
+        plannedCompletionTime=2145398400,
+        notifyOnQueueOverflow=99999,
+        notifyOnTasksInProgressOverflow=0,
+        notifyWhenEfficiencyDecreases=100,
+    )
+    assert flow["plannedCompletionTime"] == 2145398400 and flow["notifyOnQueueOverflow"] == 99999
+    assert portal.create("y", plannedCompletionTime=3600)["name"] == "y"
+
+
+def test_update_limits_answer_the_rule_message(portal: Portal) -> None:
+    flow = portal.create("Bounded")
+    for change, message in [
+        ({"ownerId": 0}, small("ownerId", 0)),
+        ({"groupId": -3}, small("groupId", 0)),
+        ({"plannedCompletionTime": 60}, small("plannedCompletionTime", 3600)),
+        ({"notifyWhenEfficiencyDecreases": 500}, large("notifyWhenEfficiencyDecreases", 100)),
+    ]:  # fmt: skip
+        body = {"flowData": {"id": flow["id"], "responsibleList": [["user", "2"]], **change}}
+        assert error_of(portal.call("tasks.flow.Flow.update", body)) == (400, 0, message)
+
+
+def test_create_owner_and_group_zero_mean_caller_and_new_group(portal: Portal) -> None:
+    flow = portal.create("Zeroes", base=USER2, ownerId=0, groupId=-1)
+    assert flow["ownerId"] == 2
+    assert flow["groupId"] > 1

@@ -52,7 +52,7 @@ def test_the_flow_methods_carry_their_documented_errors(bundled: Any) -> None:
     expected = {
         "tasks.flow.Flow.create": {"Access denied or flow not found", "Unknown error",
                                    "'distributionType': field's value has an invalid value",
-                                   "A flow with this name already exists"},
+                                   "A flow with this name already exists."},
         "tasks.flow.Flow.get": {"Access denied or flow not found", "Unknown error", "Flow not found"},
         "tasks.flow.Flow.delete": {"Access denied or flow not found", "Unknown error", "Flow not found"},
         "tasks.flow.Flow.activate": {"Access denied or flow not found", "Unknown error", "Flow not found"},
@@ -211,3 +211,33 @@ def test_two_errors_sharing_a_variant_are_caught(spec_copy: Path) -> None:
     dump(file, example)
     problems = rules.check_error_messages_distinct(bundle(spec_copy / "openapi.yaml"))
     assert any("FlowUnknownError" in p and "FlowNotFound" in p for p in problems), problems
+
+
+def test_flow_limits_and_their_messages(bundled: Any) -> None:
+    """Audit "Command validation" (tasks 24.450 AddCommand/UpdateCommand): bounds in the schemas, one
+    error example per rule on create and update, each pattern covering every field it names."""
+    schemas = bundled["components"]["schemas"]
+    for name in ("FlowCreateData", "FlowUpdateData"):
+        props = schemas[name]["properties"]
+        assert (props["name"]["minLength"], props["name"]["maxLength"]) == (1, 255), name
+        planned = props["plannedCompletionTime"]
+        assert (planned["minimum"], planned["maximum"]) == (3600, 2145398400), name
+        assert props["notifyOnQueueOverflow"]["maximum"] == 99999
+        assert props["notifyOnTasksInProgressOverflow"]["maximum"] == 99999
+        assert props["notifyWhenEfficiencyDecreases"]["maximum"] == 100
+        assert props["templateId"]["minimum"] == 0
+    assert schemas["NotifyThreshold"]["minimum"] == 0
+    create = schemas["FlowCreateData"]["properties"]
+    assert "minimum" not in create["groupId"] and "minimum" not in create["ownerId"]
+    rules_examples = {"FlowValueTooSmall", "FlowValueTooLarge", "FlowNameLength", "FlowValueEmpty"}
+    for method in ("tasks.flow.Flow.create", "tasks.flow.Flow.update"):
+        index = bundled["paths"][f"/{method}"]["post"]["x-bitrix-errors"]
+        assert rules_examples <= {e["example"].rsplit("/", 1)[-1] for e in index}, method
+    examples = bundled["components"]["examples"]
+    for text, name in [
+        ("'templateId': field's value must be greater than 0", "FlowValueTooSmall"),
+        ("'id': field's value must be greater than 0", "FlowValueTooSmall"),
+        ("'plannedCompletionTime': field's value must be less than 2145398400", "FlowValueTooLarge"),
+        ("'efficiency': field's value must be less than 100", "FlowValueTooLarge"),
+    ]:
+        assert any(rules.message_matches(v, text) for v in examples[name]["x-bitrix-messages"]), text

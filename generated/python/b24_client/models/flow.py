@@ -58,11 +58,14 @@ class Flow:
     notify_at_half_time: bool
     """ Whether the assignee is reminded when half of the deadline has passed. """
     notify_on_queue_overflow: int | None
-    """ A notification threshold; `null` turns the notification off. """
+    """ A notification threshold, 0 at least (the queue and in-progress thresholds at most 99999, the efficiency
+    threshold at most 100); `null` or 0 turns the notification off. """
     notify_on_tasks_in_progress_overflow: int | None
-    """ A notification threshold; `null` turns the notification off. """
+    """ A notification threshold, 0 at least (the queue and in-progress thresholds at most 99999, the efficiency
+    threshold at most 100); `null` or 0 turns the notification off. """
     notify_when_efficiency_decreases: int | None
-    """ A notification threshold; `null` turns the notification off. """
+    """ A notification threshold, 0 at least (the queue and in-progress thresholds at most 99999, the efficiency
+    threshold at most 100); `null` or 0 turns the notification off. """
     task_creators: list[list[str]]
     """ A list of flow members, each an `[entityType, entityId]` pair. """
     team: list[list[str]]

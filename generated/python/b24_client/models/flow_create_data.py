@@ -23,7 +23,7 @@ class FlowCreateData:
     name: str
     """ Flow name. Must not be used by another flow; check with `tasks.flow.Flow.isExists`. """
     planned_completion_time: int
-    """ Planned time to finish a task, in seconds. """
+    """ Planned time to finish a task, in seconds (one hour at least). """
     distribution_type: DistributionType
     """ How tasks reach the team. `manually`: the moderator (the single member of `responsibleList`) hands each task
     out. `queue`: tasks go round-robin over the team, skipping absent members. `himself`: team members take tasks
@@ -33,9 +33,10 @@ class FlowCreateData:
     description: str | Unset = ""
     """ Free-text description. """
     group_id: int | Unset = UNSET
-    """ Workgroup or project to attach the flow to. When omitted a new group is created. """
+    """ Workgroup or project to attach the flow to. When omitted, or 0 or less, a new group named like the flow is
+    created. """
     owner_id: int | Unset = UNSET
-    """ Flow administrator. When omitted the caller becomes the administrator. """
+    """ Flow administrator. When omitted, or 0 or less, the caller becomes the administrator. """
     template_id: int | Unset = 0
     """ Task template for tasks added to the flow; `0` means none. """
     task_creators: list[list[str]] | Unset = UNSET
@@ -49,11 +50,14 @@ class FlowCreateData:
     task_control: Flag01 | Unset = UNSET
     """ A yes/no switch sent as an integer, `1` for yes and `0` for no. Responses report it as a JSON boolean. """
     notify_on_queue_overflow: int | None | Unset = UNSET
-    """ A notification threshold; `null` turns the notification off. """
+    """ A notification threshold, 0 at least (the queue and in-progress thresholds at most 99999, the efficiency
+    threshold at most 100); `null` or 0 turns the notification off. """
     notify_on_tasks_in_progress_overflow: int | None | Unset = UNSET
-    """ A notification threshold; `null` turns the notification off. """
+    """ A notification threshold, 0 at least (the queue and in-progress thresholds at most 99999, the efficiency
+    threshold at most 100); `null` or 0 turns the notification off. """
     notify_when_efficiency_decreases: int | None | Unset = UNSET
-    """ A notification threshold; `null` turns the notification off. """
+    """ A notification threshold, 0 at least (the queue and in-progress thresholds at most 99999, the efficiency
+    threshold at most 100); `null` or 0 turns the notification off. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

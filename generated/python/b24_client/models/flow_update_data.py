@@ -33,7 +33,7 @@ class FlowUpdateData:
     template_id: int | Unset = UNSET
     """ Task template; `0` means none. """
     planned_completion_time: int | Unset = UNSET
-    """ Planned time to finish a task, in seconds. """
+    """ Planned time to finish a task, in seconds (one hour at least). """
     distribution_type: DistributionType | Unset = UNSET
     """ How tasks reach the team. `manually`: the moderator (the single member of `responsibleList`) hands each task
     out. `queue`: tasks go round-robin over the team, skipping absent members. `himself`: team members take tasks
@@ -51,11 +51,14 @@ class FlowUpdateData:
     task_control: Flag01 | Unset = UNSET
     """ A yes/no switch sent as an integer, `1` for yes and `0` for no. Responses report it as a JSON boolean. """
     notify_on_queue_overflow: int | None | Unset = UNSET
-    """ A notification threshold; `null` turns the notification off. """
+    """ A notification threshold, 0 at least (the queue and in-progress thresholds at most 99999, the efficiency
+    threshold at most 100); `null` or 0 turns the notification off. """
     notify_on_tasks_in_progress_overflow: int | None | Unset = UNSET
-    """ A notification threshold; `null` turns the notification off. """
+    """ A notification threshold, 0 at least (the queue and in-progress thresholds at most 99999, the efficiency
+    threshold at most 100); `null` or 0 turns the notification off. """
     notify_when_efficiency_decreases: int | None | Unset = UNSET
-    """ A notification threshold; `null` turns the notification off. """
+    """ A notification threshold, 0 at least (the queue and in-progress thresholds at most 99999, the efficiency
+    threshold at most 100); `null` or 0 turns the notification off. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
