@@ -4,8 +4,9 @@ Rules the official pages leave open, as this server settles them (README "Decisi
 - names are trimmed and compared case-insensitively (MySQL's default collation, which portals use);
 - an unknown or deleted id answers "Access denied or flow not found" on get and pin (the access check
   runs first) and "Flow not found" on update, delete, activate and isExists;
-- create defaults are the documented ones (spec decision D7), `taskCreators` defaults to everybody,
-  `efficiency` starts at 100 (no overdue task yet).
+- create defaults are tasks 24.450's (spec decision D7): `responsibleCanChangeDeadline` on,
+  `taskCreators` empty (nobody), `efficiency` 100; create and update answer with empty `taskCreators`
+  and `team`, which only get fills.
 """
 
 from __future__ import annotations
@@ -21,18 +22,26 @@ from ..registry import method
 
 FLOW_INVALID = ("FlowFieldInvalid", "FlowAccessDenied")
 ALL_USERS = ["meta-user", "all-users"]
+# tasks 24.450 FlowDto.php defaults (spec decision D7); thresholds at 0 are "off", read back as null
 CREATE_DEFAULTS: dict[str, Any] = {
     "description": "",
     "templateId": 0,
     "matchWorkTime": 1,
-    "responsibleCanChangeDeadline": 0,
+    "matchSchedule": 0,
+    "responsibleCanChangeDeadline": 1,
     "notifyAtHalfTime": 0,
     "taskControl": 0,
     "notifyOnQueueOverflow": None,
     "notifyOnTasksInProgressOverflow": None,
     "notifyWhenEfficiencyDecreases": None,
 }
-SWITCHES = ("matchWorkTime", "responsibleCanChangeDeadline", "notifyAtHalfTime", "taskControl")
+SWITCHES = (
+    "matchWorkTime",
+    "matchSchedule",
+    "responsibleCanChangeDeadline",
+    "notifyAtHalfTime",
+    "taskControl",
+)
 SETTABLE = (
     "name",
     "description",
@@ -49,6 +58,32 @@ SETTABLE = (
     "notifyWhenEfficiencyDecreases",
 )
 
+
+# update takes these too (tasks 24.450 FlowDto/UpdateCommand); create sets them itself
+UPDATE_FLAGS = ("active", "demo")
+UPDATE_ONLY = (*UPDATE_FLAGS, "creatorId", "efficiency")
+THRESHOLD_NAMES = (
+    "notifyOnQueueOverflow",
+    "notifyOnTasksInProgressOverflow",
+    "notifyWhenEfficiencyDecreases",
+)
+# What an update resets when the field is omitted: the DTO's defaults reach the command (audit,
+# update row 5). name, plannedCompletionTime, distributionType, ownerId, groupId, creatorId, active
+# and demo are kept.
+UPDATE_RESETS: dict[str, Any] = {
+    "description": "",
+    "templateId": 0,
+    "efficiency": 100,
+    "responsibleCanChangeDeadline": 1,
+    "matchWorkTime": 1,
+    "matchSchedule": 0,
+    "notifyAtHalfTime": 0,
+    "taskControl": 0,
+    "notifyOnQueueOverflow": None,
+    "notifyOnTasksInProgressOverflow": None,
+    "notifyWhenEfficiencyDecreases": None,
+    "taskCreators": [],
+}
 
 # The command's checks in the portal's field order (tasks 24.450 AddCommand/UpdateCommand, audit
 # "Command validation"): field, lower bound, upper bound (None: no bound). ownerId and groupId are
@@ -96,7 +131,7 @@ def _command_rules(data: Any, *, update: bool) -> None:
     name = data.get("name")
     if isinstance(name, str) and not 1 <= len(name) <= NAME_MAX:
         raise BitrixError.named("FlowNameLength")
-    if data.get("responsibleList") == []:
+    if data.get("responsibleList") == [] or (update and "responsibleList" not in data):
         raise BitrixError.named("FlowValueEmpty")
     for field, low, high in THRESHOLDS:
         if field in data:
@@ -197,6 +232,7 @@ OUTPUT_ORDER = (
     "demo",
     "responsibleCanChangeDeadline",
     "matchWorkTime",
+    "matchSchedule",
     "taskControl",
     "notifyAtHalfTime",
     "notifyOnQueueOverflow",
@@ -208,8 +244,12 @@ OUTPUT_ORDER = (
 )
 
 
-def _public(ctx: CallContext, flow: dict[str, Any]) -> dict[str, Any]:
-    full = {**flow, "team": _team(ctx, flow)}
+def _public(ctx: CallContext, flow: dict[str, Any], *, members: bool = True) -> dict[str, Any]:
+    """The flow as get answers it; create and update (`members=False`) leave `taskCreators` and `team`
+    empty, as the portal's command handler loads the flow without its members."""
+    full = {**flow, "matchSchedule": bool(flow.get("matchSchedule", False)), "team": _team(ctx, flow)}
+    if not members:
+        full.update(taskCreators=[], team=[])
     return {key: full[key] for key in OUTPUT_ORDER}
 
 
@@ -249,7 +289,11 @@ def _managed(ctx: CallContext, flow_id: int) -> dict[str, Any]:
 
 
 def _switches_to_bool(fields: dict[str, Any]) -> dict[str, Any]:
-    return {k: bool(v) if k in SWITCHES else v for k, v in fields.items()}
+    """Switches as booleans; a threshold of 0 is "off", which reads back as null."""
+    return {
+        k: bool(v) if k in (*SWITCHES, *UPDATE_FLAGS) else None if k in THRESHOLD_NAMES and v == 0 else v
+        for k, v in fields.items()
+    }
 
 
 @method("tasks.flow.Flow.create", invalid=FLOW_INVALID, rules=_create_rules)
@@ -263,7 +307,7 @@ def create(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     for key in ("ownerId", "groupId"):
         if key in sent and sent[key] <= 0:
             del sent[key]
-    fields = _switches_to_bool({**CREATE_DEFAULTS, "taskCreators": [ALL_USERS], "ownerId": caller.id, **sent})
+    fields = _switches_to_bool({**CREATE_DEFAULTS, "taskCreators": [], "ownerId": caller.id, **sent})
     fields["name"] = fields["name"].strip()
     flow: dict[str, Any] = {
         "id": 0,
@@ -288,23 +332,29 @@ def create(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
         flow["groupId"] = group_id
     flow["id"] = ctx.store.next_id("flow")
     ctx.store.put_flow(flow)
-    return _public(ctx, flow)
+    return _public(ctx, flow, members=False)
 
 
 @method("tasks.flow.Flow.update", invalid=FLOW_INVALID, rules=_update_rules)
 def update(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     data = params["flowData"]
     flow = _managed(ctx, data["id"])
-    sent = {k: data[k] for k in SETTABLE if k in data}
-    merged = {**flow, **_switches_to_bool(sent)}
+    sent = {k: data[k] for k in (*SETTABLE, *UPDATE_ONLY) if k in data}
+    resets = dict(UPDATE_RESETS)
+    for key in THRESHOLD_NAMES:
+        if key in sent and sent[key] is None:  # null: not sent, so neither changed nor reset
+            del sent[key]
+            del resets[key]
+    if "creatorId" in sent and sent["creatorId"] not in ctx.identities.users:
+        raise BitrixError.named("FlowFieldInvalid", field="creatorId")
+    merged = {**flow, **_switches_to_bool(resets), **_switches_to_bool(sent)}
     if "name" in sent:
         merged["name"] = merged["name"].strip()
     _check_fields(ctx, merged, sent)
     if "name" in sent and _name_taken(ctx, merged["name"], flow["id"]):
         raise BitrixError.named("FlowNameExists")
-    merged["activity"] = _now(ctx)
     ctx.store.put_flow(merged)
-    return _public(ctx, merged)
+    return _public(ctx, merged, members=False)
 
 
 @method("tasks.flow.Flow.get", invalid=FLOW_INVALID)

@@ -49,39 +49,81 @@ def test_official_curl_bodies(portal: Portal) -> None:
 
 
 def test_create_defaults(portal: Portal) -> None:
+    """tasks 24.450 FlowDto.php defaults (spec/README.md D7)."""
     flow = portal.create("Defaults")
     assert flow["creatorId"] == 1 and flow["ownerId"] == 1
     assert flow["active"] is True and flow["demo"] is False and flow["trialFeatureEnabled"] is False
-    assert flow["matchWorkTime"] is True
-    assert flow["responsibleCanChangeDeadline"] is False
+    assert flow["matchWorkTime"] is True and flow["matchSchedule"] is False
+    assert flow["responsibleCanChangeDeadline"] is True
     assert flow["notifyAtHalfTime"] is False and flow["taskControl"] is False
     assert flow["notifyOnQueueOverflow"] is None
     assert flow["notifyOnTasksInProgressOverflow"] is None
     assert flow["notifyWhenEfficiencyDecreases"] is None
     assert flow["templateId"] == 0 and flow["description"] == ""
-    assert flow["taskCreators"] == [["meta-user", "all-users"]]
+    assert isinstance(flow["activity"], str)
     assert flow["groupId"] >= 1
+    # nobody may add tasks unless taskCreators says so
+    assert portal.ok("tasks.flow.Flow.get", {"flowId": flow["id"]})["taskCreators"] == []
 
 
-def test_partial_update_keeps_other_fields(portal: Portal) -> None:
-    flow = portal.create("Partial", description="keep me", notifyOnQueueOverflow=5)
-    updated = portal.ok(
-        "tasks.flow.Flow.update", {"flowData": {"id": flow["id"], "plannedCompletionTime": 9900}}
-    )
-    assert updated["plannedCompletionTime"] == 9900
-    assert updated["description"] == "keep me"
-    assert updated["notifyOnQueueOverflow"] == 5
-    assert updated["name"] == "Partial"
-    cleared = portal.ok(
-        "tasks.flow.Flow.update", {"flowData": {"id": flow["id"], "notifyOnQueueOverflow": None}}
-    )
-    assert cleared["notifyOnQueueOverflow"] is None
+def test_create_and_update_answer_without_members(portal: Portal) -> None:
+    """Only get fills taskCreators and team (tasks 24.450 CommandHandler::loadFlow)."""
+    flow = portal.create("Members", taskCreators=[["meta-user", "all-users"]])
+    assert flow["taskCreators"] == [] and flow["team"] == []
+    got = portal.ok("tasks.flow.Flow.get", {"flowId": flow["id"]})
+    assert got["taskCreators"] == [["meta-user", "all-users"]] and got["team"] == [["user", "2"]]
+    body = {"flowData": {"id": flow["id"], "responsibleList": [["user", "3"]], "description": "x"}}
+    updated = portal.ok("tasks.flow.Flow.update", body)
+    assert updated["taskCreators"] == [] and updated["team"] == []
+    assert updated["activity"] == flow["activity"]
 
 
-def test_update_cannot_change_active(portal: Portal) -> None:
+RESPONSIBLE = [["user", "2"]]
+
+
+def _update(portal: Portal, flow_id: int, base: str = ADMIN, **fields: Any) -> Any:
+    return portal.call("tasks.flow.Flow.update", {"flowData": {"id": flow_id, **fields}}, base)
+
+
+def test_update_keeps_some_fields_and_resets_the_others(portal: Portal) -> None:
+    """tasks 24.450: the DTO's defaults reach the update command (audit update row 5, D6)."""
+    flow = portal.create(
+        "Reset", description="gone", notifyOnQueueOverflow=5, notifyOnTasksInProgressOverflow=7,
+        responsibleCanChangeDeadline=0, matchWorkTime=0, notifyAtHalfTime=1, taskControl=1,
+        matchSchedule=1, taskCreators=[["user", "3"]], plannedCompletionTime=7200, distributionType="himself",
+    )  # fmt: skip
+    updated = _update(portal, flow["id"], responsibleList=RESPONSIBLE, notifyOnTasksInProgressOverflow=None)
+    result = updated.json()["result"]
+    # kept
+    assert result["name"] == "Reset" and result["plannedCompletionTime"] == 7200
+    assert result["distributionType"] == "himself" and result["groupId"] == flow["groupId"]
+    assert result["notifyOnTasksInProgressOverflow"] == 7  # null: kept
+    # reset to the DTO defaults
+    assert result["description"] == "" and result["notifyOnQueueOverflow"] is None
+    assert result["responsibleCanChangeDeadline"] is True and result["matchWorkTime"] is True
+    assert result["notifyAtHalfTime"] is False and result["taskControl"] is False
+    assert result["matchSchedule"] is False and result["efficiency"] == 100 and result["templateId"] == 0
+    assert portal.ok("tasks.flow.Flow.get", {"flowId": flow["id"]})["taskCreators"] == []
+
+
+def test_update_requires_responsible_list(portal: Portal) -> None:
+    flow = portal.create("Needs list")
+    empty = (400, 0, "'responsibleList': field's value must not be empty")
+    assert error_of(_update(portal, flow["id"], description="x")) == empty
+    assert error_of(_update(portal, flow["id"], responsibleList=[])) == empty
+
+
+def test_update_sets_active_demo_creator_efficiency_schedule(portal: Portal) -> None:
     flow = portal.create("Stays active")
-    updated = portal.ok("tasks.flow.Flow.update", {"flowData": {"id": flow["id"], "active": False}})
-    assert updated["active"] is True
+    changed = _update(
+        portal, flow["id"], responsibleList=RESPONSIBLE, active=0, demo=1, creatorId=2, efficiency=40,
+        matchSchedule=1,
+    ).json()["result"]  # fmt: skip
+    assert changed["active"] is False and changed["demo"] is True and changed["creatorId"] == 2
+    assert changed["efficiency"] == 40 and changed["matchSchedule"] is True
+    kept = _update(portal, flow["id"], responsibleList=RESPONSIBLE).json()["result"]
+    assert kept["active"] is False and kept["demo"] is True and kept["creatorId"] == 2
+    assert kept["efficiency"] == 100
 
 
 def test_unique_names_on_create_trimmed_and_case_insensitive(portal: Portal) -> None:
@@ -106,11 +148,10 @@ def test_unique_names_on_create_trimmed_and_case_insensitive(portal: Portal) -> 
 def test_unique_names_on_rename(portal: Portal) -> None:
     first = portal.create("First")
     second = portal.create("Second")
-    response = portal.call("tasks.flow.Flow.update", {"flowData": {"id": second["id"], "name": "first"}})
-    assert error_of(response) == NAME_EXISTS
+    assert error_of(_update(portal, second["id"], name="first", responsibleList=RESPONSIBLE)) == NAME_EXISTS
     # renaming a flow to its own name (another case) is not a clash
     assert (
-        portal.ok("tasks.flow.Flow.update", {"flowData": {"id": first["id"], "name": "FIRST"}})["name"]
+        _update(portal, first["id"], name="FIRST", responsibleList=RESPONSIBLE).json()["result"]["name"]
         == "FIRST"
     )
 
@@ -156,7 +197,11 @@ def test_pin_toggles_per_user(portal: Portal) -> None:
         ("tasks.flow.Flow.get", lambda i: {"flowId": i}, ACCESS),
         ("tasks.flow.Flow.pin", lambda i: {"flowId": i}, ACCESS),
         ("tasks.flow.Flow.activate", lambda i: {"flowId": i}, NOT_FOUND),
-        ("tasks.flow.Flow.update", lambda i: {"flowData": {"id": i, "name": "again"}}, NOT_FOUND),
+        (
+            "tasks.flow.Flow.update",
+            lambda i: {"flowData": {"id": i, "responsibleList": [["user", "2"]]}},
+            NOT_FOUND,
+        ),
         ("tasks.flow.Flow.delete", lambda i: {"flowData": {"id": i}}, NOT_FOUND),
         ("tasks.flow.Flow.isExists", lambda i: {"flowData": {"name": "Doomed", "id": i}}, NOT_FOUND),
     ],
@@ -170,18 +215,20 @@ def test_every_call_fails_after_delete(
     assert portal.ok("tasks.flow.Flow.isExists", {"flowData": {"name": "Doomed"}}) == {"exists": False}
 
 
+def _team_of(portal: Portal, flow_id: int) -> Any:
+    return portal.ok("tasks.flow.Flow.get", {"flowId": flow_id})["team"]
+
+
 def test_team_for_queue_is_the_responsible_list(portal: Portal) -> None:
     flow = portal.create("Queue", responsibleList=[["user", "2"], ["department", "3"]])
-    assert flow["team"] == [["user", "2"], ["department", "3"]]
+    assert _team_of(portal, flow["id"]) == [["user", "2"], ["department", "3"]]
 
 
 def test_team_for_manual_is_the_group_minus_the_moderator(portal: Portal) -> None:
     flow = portal.create("Manual", distributionType="manually", responsibleList=[["user", "3"]], groupId=1)
-    assert flow["team"] == [["user", "1"], ["user", "2"]]
-    moved = portal.ok(
-        "tasks.flow.Flow.update", {"flowData": {"id": flow["id"], "responsibleList": [["user", "2"]]}}
-    )
-    assert moved["team"] == [["user", "1"], ["user", "3"]]
+    assert _team_of(portal, flow["id"]) == [["user", "1"], ["user", "2"]]
+    portal.ok("tasks.flow.Flow.update", {"flowData": {"id": flow["id"], "responsibleList": [["user", "2"]]}})
+    assert _team_of(portal, flow["id"]) == [["user", "1"], ["user", "3"]]
 
 
 def test_manual_flow_needs_one_user_moderator(portal: Portal) -> None:
@@ -242,16 +289,17 @@ def test_extranet_user_cannot_create(portal: Portal) -> None:
 def test_only_creator_owner_or_admin_manage(portal: Portal) -> None:
     flow = portal.create("Owned by 2", base=USER2, responsibleList=[["user", "3"]])
     for method, body in [
-        ("tasks.flow.Flow.update", {"flowData": {"id": flow["id"], "description": "x"}}),
+        ("tasks.flow.Flow.update", {"flowData": {"id": flow["id"], "responsibleList": RESPONSIBLE}}),
         ("tasks.flow.Flow.activate", {"flowId": flow["id"]}),
         ("tasks.flow.Flow.delete", {"flowData": {"id": flow["id"]}}),
     ]:
         assert error_of(portal.call(method, body, USER3)) == ACCESS
-    assert portal.ok(
-        "tasks.flow.Flow.update", {"flowData": {"id": flow["id"], "description": "by admin"}}, ADMIN
-    )
+    assert _update(portal, flow["id"], ADMIN, description="by admin", responsibleList=[["user", "3"]]).json()[
+        "result"
+    ]
     assert portal.ok("tasks.flow.Flow.activate", {"flowId": flow["id"]}, USER2) is True
-    handed = portal.ok("tasks.flow.Flow.update", {"flowData": {"id": flow["id"], "ownerId": 4}}, USER2)
+    body = {"flowData": {"id": flow["id"], "ownerId": 4, "responsibleList": [["user", "3"]]}}
+    handed = portal.ok("tasks.flow.Flow.update", body, USER2)
     assert handed["ownerId"] == 4
     assert portal.ok("tasks.flow.Flow.activate", {"flowId": flow["id"]}, USER4) is True
 
@@ -273,7 +321,7 @@ def test_visibility(portal: Portal) -> None:
     )
     assert error_of(portal.call("tasks.flow.Flow.get", {"flowId": only["id"]}, USER3)) == ACCESS
     # everybody may add tasks → every intranet user sees it, the extranet user does not
-    public = portal.create("Public", base=USER2)
+    public = portal.create("Public", base=USER2, taskCreators=[["meta-user", "all-users"]])
     assert portal.ok("tasks.flow.Flow.get", {"flowId": public["id"]}, USER4)["id"] == public["id"]
     assert error_of(portal.call("tasks.flow.Flow.get", {"flowId": public["id"]}, EXTRANET)) == ACCESS
 
@@ -288,8 +336,10 @@ def test_is_exists_for_any_user(portal: Portal) -> None:
 def test_flow_members_in_the_official_order(portal: Portal) -> None:
     from reference_server.spec import default_spec  # noqa: PLC0415
 
-    example = default_spec().example("FlowResultExample")["result"]
-    assert list(portal.create("Ordered")) == list(example)
+    example = list(default_spec().example("FlowResultExample")["result"])
+    # matchSchedule (tasks 24.450) is not in the docs' example; it follows matchWorkTime
+    example.insert(example.index("matchWorkTime") + 1, "matchSchedule")
+    assert list(portal.create("Ordered")) == example
 
 
 def _ru_fixtures(tmp_path: Path) -> Path:

@@ -52,7 +52,7 @@ def test_the_flow_methods_carry_their_documented_errors(bundled: Any) -> None:
     expected = {
         "tasks.flow.Flow.create": {"Access denied or flow not found", "Unknown error",
                                    "'distributionType': field's value has an invalid value",
-                                   "A flow with this name already exists."},
+                                   "A flow with this name already exists"},
         "tasks.flow.Flow.get": {"Access denied or flow not found", "Unknown error", "Flow not found"},
         "tasks.flow.Flow.delete": {"Access denied or flow not found", "Unknown error", "Flow not found"},
         "tasks.flow.Flow.activate": {"Access denied or flow not found", "Unknown error", "Flow not found"},

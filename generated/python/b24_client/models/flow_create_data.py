@@ -43,6 +43,8 @@ class FlowCreateData:
     """ A list of flow members, each an `[entityType, entityId]` pair. """
     match_work_time: Flag01 | Unset = UNSET
     """ A yes/no switch sent as an integer, `1` for yes and `0` for no. Responses report it as a JSON boolean. """
+    match_schedule: Flag01 | Unset = UNSET
+    """ A yes/no switch sent as an integer, `1` for yes and `0` for no. Responses report it as a JSON boolean. """
     responsible_can_change_deadline: Flag01 | Unset = UNSET
     """ A yes/no switch sent as an integer, `1` for yes and `0` for no. Responses report it as a JSON boolean. """
     notify_at_half_time: Flag01 | Unset = UNSET
@@ -101,6 +103,10 @@ class FlowCreateData:
         if not isinstance(self.match_work_time, Unset):
             match_work_time = self.match_work_time.value
 
+        match_schedule: int | Unset = UNSET
+        if not isinstance(self.match_schedule, Unset):
+            match_schedule = self.match_schedule.value
+
         responsible_can_change_deadline: int | Unset = UNSET
         if not isinstance(self.responsible_can_change_deadline, Unset):
             responsible_can_change_deadline = self.responsible_can_change_deadline.value
@@ -153,6 +159,8 @@ class FlowCreateData:
             field_dict["taskCreators"] = task_creators
         if match_work_time is not UNSET:
             field_dict["matchWorkTime"] = match_work_time
+        if match_schedule is not UNSET:
+            field_dict["matchSchedule"] = match_schedule
         if responsible_can_change_deadline is not UNSET:
             field_dict["responsibleCanChangeDeadline"] = responsible_can_change_deadline
         if notify_at_half_time is not UNSET:
@@ -230,6 +238,13 @@ class FlowCreateData:
         else:
             match_work_time = Flag01(_match_work_time)
 
+        _match_schedule = d.pop("matchSchedule", UNSET)
+        match_schedule: Flag01 | Unset
+        if isinstance(_match_schedule, Unset):
+            match_schedule = UNSET
+        else:
+            match_schedule = Flag01(_match_schedule)
+
         _responsible_can_change_deadline = d.pop("responsibleCanChangeDeadline", UNSET)
         responsible_can_change_deadline: Flag01 | Unset
         if isinstance(_responsible_can_change_deadline, Unset):
@@ -293,6 +308,7 @@ class FlowCreateData:
             template_id=template_id,
             task_creators=task_creators,
             match_work_time=match_work_time,
+            match_schedule=match_schedule,
             responsible_can_change_deadline=responsible_can_change_deadline,
             notify_at_half_time=notify_at_half_time,
             task_control=task_control,
