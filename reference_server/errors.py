@@ -40,6 +40,13 @@ class UndeclaredError(AssertionError):
     """The server tried to answer with an error the current operation does not declare."""
 
 
+class _Values(dict[str, Any]):
+    """Template values; a placeholder the handler did not fill reads as 0."""
+
+    def __missing__(self, key: str) -> Any:
+        return 0
+
+
 @dataclass(frozen=True)
 class Wire:
     """How this portal renders errors: its language and the form of numeric codes."""
@@ -80,7 +87,7 @@ class BitrixError(Exception):
             for variant in variants:
                 if variant.get("current") and variant.get("lang") == lang:
                     if "template" in variant:
-                        return str(variant["template"]).format(**self.values)
+                        return str(variant["template"]).format_map(_Values(self.values))
                     return str(variant["text"])
         value = spec.example(self.name)
         message = str(value["error_description"]) if self.message is None else self.message

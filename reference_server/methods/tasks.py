@@ -2,8 +2,9 @@
 
 Rules the official pages leave open, as this server settles them (README "Decisions"):
 - names are trimmed and compared case-insensitively (MySQL's default collation, which portals use);
-- an unknown or deleted id answers "Access denied or flow not found" on get and pin (the access check
-  runs first) and "Flow not found" on update, delete, activate and isExists;
+- access is checked before existence (tasks 24.450): an unknown or deleted id is access denied for
+  everyone but administrators; they get "does not exist" from get and activate, the unknown error from
+  update and delete, and `true` from pin; isExists checks neither access nor the exclusion id;
 - create defaults are tasks 24.450's (spec decision D7): `responsibleCanChangeDeadline` on,
   `taskCreators` empty (nobody), `efficiency` 100; create and update answer with empty `taskCreators`
   and `team`, which only get fills.
@@ -253,13 +254,6 @@ def _public(ctx: CallContext, flow: dict[str, Any], *, members: bool = True) -> 
     return {key: full[key] for key in OUTPUT_ORDER}
 
 
-def _find(ctx: CallContext, flow_id: int, missing: str) -> dict[str, Any]:
-    flow = ctx.store.flows.get(flow_id)
-    if flow is None:
-        raise BitrixError.named(missing)
-    return flow
-
-
 def _can_see(ctx: CallContext, flow: dict[str, Any]) -> bool:
     user = ctx.caller.user
     if user.admin or user.id in {flow["creatorId"], flow["ownerId"]}:
@@ -274,17 +268,38 @@ def _can_manage(ctx: CallContext, flow: dict[str, Any]) -> bool:
     return user.admin or user.id in {flow["creatorId"], flow["ownerId"]}
 
 
-def _visible(ctx: CallContext, flow_id: int) -> dict[str, Any]:
+# The line number the portal's controller appends to its unknown error ("Unknown error. [Flow: N]").
+UNKNOWN_LINE = 1
+
+
+def _load(ctx: CallContext, flow_id: int, allowed: Any, missing: str | None) -> dict[str, Any] | None:
+    """The flow, after the access check that the portal runs first (tasks 24.450 Flow/Access/Rule/*):
+    a caller who may not act gets access denied, also for an unknown id; an administrator passes
+    access, and then an unknown id answers `missing` (None: the method goes on without a flow)."""
     flow = ctx.store.flows.get(flow_id)
-    if flow is None or not _can_see(ctx, flow):
+    if flow is None:
+        if not ctx.caller.user.admin:
+            raise BitrixError.named("FlowAccessDenied")
+        if missing is None:
+            return None
+        raise BitrixError.named(missing, line=UNKNOWN_LINE)
+    if not allowed(ctx, flow):
         raise BitrixError.named("FlowAccessDenied")
     return flow
 
 
-def _managed(ctx: CallContext, flow_id: int) -> dict[str, Any]:
-    flow = _find(ctx, flow_id, "FlowNotFound")
-    if not _can_manage(ctx, flow):
-        raise BitrixError.named("FlowAccessDenied")
+def _visible(ctx: CallContext, flow_id: int) -> dict[str, Any]:
+    """get: admins learn that an id does not exist (FlowProvider::getFlow)."""
+    flow = _load(ctx, flow_id, _can_see, "FlowNotFound")
+    assert flow is not None
+    return flow
+
+
+def _managed(ctx: CallContext, flow_id: int, missing: str) -> dict[str, Any]:
+    """update/delete (`FlowUnknownError`: the command cannot load the flow) and activate
+    (`FlowNotFound`)."""
+    flow = _load(ctx, flow_id, _can_manage, missing)
+    assert flow is not None
     return flow
 
 
@@ -338,7 +353,7 @@ def create(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
 @method("tasks.flow.Flow.update", invalid=FLOW_INVALID, rules=_update_rules)
 def update(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     data = params["flowData"]
-    flow = _managed(ctx, data["id"])
+    flow = _managed(ctx, data["id"], "FlowUnknownError")
     sent = {k: data[k] for k in (*SETTABLE, *UPDATE_ONLY) if k in data}
     resets = dict(UPDATE_RESETS)
     for key in THRESHOLD_NAMES:
@@ -364,30 +379,32 @@ def get(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
 
 @method("tasks.flow.Flow.delete", invalid=FLOW_INVALID)
 def delete(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    flow = _managed(ctx, params["flowData"]["id"])
+    flow = _managed(ctx, params["flowData"]["id"], "FlowUnknownError")
     ctx.store.delete_flow(flow["id"])
     return {"deleted": True}
 
 
 @method("tasks.flow.Flow.isExists", invalid=FLOW_INVALID)
 def is_exists(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
+    # no access check, an empty name is a name, an unknown exclusion id excludes nothing
     data = params["flowData"]
-    if not data["name"].strip():
-        raise BitrixError.named("FlowFieldInvalid", field="name")
-    except_id = data.get("id")
-    if except_id is not None:
-        _find(ctx, except_id, "FlowNotFound")
-    return {"exists": _name_taken(ctx, data["name"], except_id)}
+    if "id" in data and parse_id(data["id"]) is None and data["id"] > 0:  # past 64 bits: no PHP int
+        raise BitrixError.named("FlowFieldInvalid", field="id")
+    return {"exists": _name_taken(ctx, data["name"], data.get("id"))}
 
 
 @method("tasks.flow.Flow.activate", invalid=FLOW_INVALID)
 def activate(ctx: CallContext, params: dict[str, Any]) -> bool:
-    flow = _managed(ctx, params["flowId"])
+    flow = _managed(ctx, params["flowId"], "FlowNotFound")
     ctx.store.put_flow({**flow, "active": not flow["active"]})
     return True
 
 
 @method("tasks.flow.Flow.pin", invalid=FLOW_INVALID)
 def pin(ctx: CallContext, params: dict[str, Any]) -> bool:
-    flow = _visible(ctx, params["flowId"])
-    return ctx.store.toggle_pin(ctx.caller.user.id, flow["id"])
+    # no existence check: an administrator pins an unknown id (a per-user option row) and gets true;
+    # an id past 64 bits is no PHP int, and no id at all
+    if parse_id(params["flowId"]) is None:
+        raise BitrixError.named("FlowAccessDenied")
+    _load(ctx, params["flowId"], _can_see, None)
+    return ctx.store.toggle_pin(ctx.caller.user.id, params["flowId"])

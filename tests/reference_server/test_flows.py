@@ -166,11 +166,11 @@ def test_is_exists_with_exclusion_id(portal: Portal) -> None:
     assert portal.ok("tasks.flow.Flow.isExists", {"flowData": {"name": "Named", "id": other["id"]}}) == {
         "exists": True
     }
-    response = portal.call("tasks.flow.Flow.isExists", {"flowData": {"name": "   "}})
-    assert error_of(response) == (400, 0, "'name': field's value has an invalid value")
-    assert (
-        error_of(portal.call("tasks.flow.Flow.isExists", {"flowData": {"name": "x", "id": 999}})) == NOT_FOUND
-    )
+    # no access check, empty names are names, an unknown exclusion id excludes nothing (D9)
+    assert portal.ok("tasks.flow.Flow.isExists", {"flowData": {"name": "   "}}) == {"exists": False}
+    assert portal.ok("tasks.flow.Flow.isExists", {"flowData": {"name": ""}}) == {"exists": False}
+    unknown = {"flowData": {"name": "Named", "id": 999}}
+    assert portal.ok("tasks.flow.Flow.isExists", unknown, EXTRANET) == {"exists": True}
 
 
 def test_activate_toggles_and_returns_true(portal: Portal) -> None:
@@ -191,28 +191,43 @@ def test_pin_toggles_per_user(portal: Portal) -> None:
     assert portal.ok("tasks.flow.Flow.pin", {"flowId": flow["id"]}, USER2) is True
 
 
+UNKNOWN = (400, 0, "Unknown error. [Flow: 1]")
+BY_ID: list[tuple[str, Any]] = [
+    ("tasks.flow.Flow.get", lambda i: {"flowId": i}),
+    ("tasks.flow.Flow.pin", lambda i: {"flowId": i}),
+    ("tasks.flow.Flow.activate", lambda i: {"flowId": i}),
+    ("tasks.flow.Flow.update", lambda i: {"flowData": {"id": i, "responsibleList": [["user", "2"]]}}),
+    ("tasks.flow.Flow.delete", lambda i: {"flowData": {"id": i}}),
+]
+
+
 @pytest.mark.parametrize(
     ("method", "body", "expected"),
     [
-        ("tasks.flow.Flow.get", lambda i: {"flowId": i}, ACCESS),
-        ("tasks.flow.Flow.pin", lambda i: {"flowId": i}, ACCESS),
-        ("tasks.flow.Flow.activate", lambda i: {"flowId": i}, NOT_FOUND),
-        (
-            "tasks.flow.Flow.update",
-            lambda i: {"flowData": {"id": i, "responsibleList": [["user", "2"]]}},
-            NOT_FOUND,
-        ),
-        ("tasks.flow.Flow.delete", lambda i: {"flowData": {"id": i}}, NOT_FOUND),
-        ("tasks.flow.Flow.isExists", lambda i: {"flowData": {"name": "Doomed", "id": i}}, NOT_FOUND),
+        (*BY_ID[0], NOT_FOUND),
+        (*BY_ID[1], True),
+        (*BY_ID[2], NOT_FOUND),
+        (*BY_ID[3], UNKNOWN),
+        (*BY_ID[4], UNKNOWN),
     ],
 )
-def test_every_call_fails_after_delete(
-    portal: Portal, method: str, body: Any, expected: tuple[int, str, str]
-) -> None:
+def test_an_administrator_after_delete(portal: Portal, method: str, body: Any, expected: Any) -> None:
+    """Admins pass access for any id (tasks 24.450 access rules), then meet the method's own answer."""
     flow = portal.create("Doomed")
     portal.ok("tasks.flow.Flow.delete", {"flowData": {"id": flow["id"]}})
-    assert error_of(portal.call(method, body(flow["id"]))) == expected
-    assert portal.ok("tasks.flow.Flow.isExists", {"flowData": {"name": "Doomed"}}) == {"exists": False}
+    response = portal.call(method, body(flow["id"]))
+    assert (response.json()["result"] if expected is True else error_of(response)) == expected
+    assert portal.ok("tasks.flow.Flow.isExists", {"flowData": {"name": "Doomed", "id": flow["id"]}}) == {
+        "exists": False
+    }
+
+
+@pytest.mark.parametrize(("method", "body"), BY_ID)
+def test_anyone_else_after_delete(portal: Portal, method: str, body: Any) -> None:
+    """Access before existence: a non-administrator learns nothing about an unknown id."""
+    flow = portal.create("Doomed", base=USER2, taskCreators=[["meta-user", "all-users"]])
+    portal.ok("tasks.flow.Flow.delete", {"flowData": {"id": flow["id"]}}, USER2)
+    assert error_of(portal.call(method, body(flow["id"]), USER2)) == ACCESS
 
 
 def _team_of(portal: Portal, flow_id: int) -> Any:
@@ -466,3 +481,22 @@ def test_create_owner_and_group_zero_mean_caller_and_new_group(portal: Portal) -
     flow = portal.create("Zeroes", base=USER2, ownerId=0, groupId=-1)
     assert flow["ownerId"] == 2
     assert flow["groupId"] > 1
+
+
+def test_switches_take_json_booleans(portal: Portal) -> None:
+    """D5: the DTO's switches are PHP bools, so true/false work like 1/0."""
+    flow = portal.create("Booleans", taskControl=True, matchWorkTime=False, notifyAtHalfTime=1)
+    assert flow["taskControl"] is True and flow["matchWorkTime"] is False and flow["notifyAtHalfTime"] is True
+
+
+def test_form_switches_follow_php_truthiness(portal: Portal) -> None:
+    """Only "" and "0" are false: "false" and "N" switch on (audit, DTO coercion)."""
+    query = (
+        "tasks.flow.Flow.create?flowData[name]=Form&flowData[plannedCompletionTime]=3600"
+        "&flowData[distributionType]=queue&flowData[responsibleList][0][0]=user&flowData[responsibleList][0][1]=2"
+        "&flowData[taskControl]=false&flowData[notifyAtHalfTime]=N&flowData[matchWorkTime]=0"
+        "&flowData[responsibleCanChangeDeadline]="
+    )
+    flow = portal.post(ADMIN + query).json()["result"]
+    assert flow["taskControl"] is True and flow["notifyAtHalfTime"] is True
+    assert flow["matchWorkTime"] is False and flow["responsibleCanChangeDeadline"] is False

@@ -241,3 +241,21 @@ def test_flow_limits_and_their_messages(bundled: Any) -> None:
         ("'efficiency': field's value must be less than 100", "FlowValueTooLarge"),
     ]:
         assert any(rules.message_matches(v, text) for v in examples[name]["x-bitrix-messages"]), text
+
+
+def test_access_comes_before_existence(bundled: Any) -> None:
+    """D9: update and delete answer an unknown id with the unknown error (admins) or access denied;
+    isExists takes an empty name; get and activate keep "does not exist" for admins."""
+    for method in ("tasks.flow.Flow.update", "tasks.flow.Flow.delete"):
+        names = {
+            e["example"].rsplit("/", 1)[-1] for e in bundled["paths"][f"/{method}"]["post"]["x-bitrix-errors"]
+        }
+        assert {"FlowUnknownError", "FlowAccessDenied"} <= names, method
+    for method in ("tasks.flow.Flow.get", "tasks.flow.Flow.activate"):
+        names = {
+            e["example"].rsplit("/", 1)[-1] for e in bundled["paths"][f"/{method}"]["post"]["x-bitrix-errors"]
+        }
+        assert "FlowNotFound" in names, method
+    is_exists = bundled["paths"]["/tasks.flow.Flow.isExists"]["post"]
+    name = is_exists["requestBody"]["content"]["application/json"]["schema"]["properties"]["flowData"]
+    assert "minLength" not in name["properties"]["name"]
