@@ -32,7 +32,7 @@ from b24_client import Bitrix24, Command  # noqa: E402
 
 WEBHOOK = "/rest/1/reference-admin/"
 LIST = "bizproc.workflow.instances"
-FLOW = {"plannedCompletionTime": 60, "distributionType": "queue", "responsibleList": [["user", "2"]]}
+FLOW = {"plannedCompletionTime": 3600, "distributionType": "queue", "responsibleList": [["user", "2"]]}
 CAPACITY, RATE = 50, 2.0  # the standard plan the server runs with
 
 

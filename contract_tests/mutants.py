@@ -65,7 +65,7 @@ def _server_error(method: str, request: Any, status: int, body: Any) -> tuple[in
 
 
 def _wrong_code(method: str, request: Any, status: int, body: Any) -> tuple[int, Any]:
-    if isinstance(body, dict) and body.get("error") == "0":
+    if isinstance(body, dict) and body.get("error") in ("0", 0):
         body["error"] = "ERROR_FLOW"
     return status, body
 

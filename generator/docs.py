@@ -56,6 +56,8 @@ class ErrorEntry:
     retry: str
     advice: str
     system: bool
+    # every known form of the message: (text or pattern, "text"/"pattern", lang, source)
+    variants: list[tuple[str, str, str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -115,6 +117,18 @@ def _system_examples(spec: dict[str, Any]) -> set[str]:
     return set.intersection(*sets) if sets else set()
 
 
+def _variants(entry: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """The message forms of an error other than its example text, as the catalogue lists them."""
+    out = []
+    for v in entry.get("messages", []):
+        kind = "pattern" if "pattern" in v else "text"
+        form = str(v.get(kind, ""))
+        if kind == "text" and form == entry["message"] and v.get("lang") == "en":
+            continue
+        out.append((form, kind, str(v.get("lang", "")), str(v.get("source", ""))))
+    return out
+
+
 def _errors(op: dict[str, Any], op_id: str, system: set[str]) -> list[ErrorEntry]:
     entries = _require(op, "x-bitrix-errors", op_id)
     if not entries:
@@ -134,6 +148,7 @@ def _errors(op: dict[str, Any], op_id: str, system: set[str]) -> list[ErrorEntry
                 e["retry"],
                 advice,
                 e["example"] in system,
+                _variants(e),
             )
         )
     return out

@@ -241,12 +241,21 @@ def _message_problems(name: str, example: Json) -> list[str]:
             continue
         if variant.get("lang") not in MESSAGE_LANGUAGES or not variant.get("source"):
             problems.append(f"{where} needs lang ({sorted(MESSAGE_LANGUAGES)}) and source")
+        if "current" in variant and variant["current"] is not True:
+            problems.append(f"{where}: current is either true or absent")
+        if "template" in variant and not ("pattern" in variant and isinstance(variant["template"], str)):
+            problems.append(f"{where}: a template belongs next to a pattern")
         if "pattern" in variant:
             try:
                 re.compile(variant["pattern"])
             except (re.error, TypeError):
                 problems.append(f"{where}: pattern does not compile")
                 continue
+            if variant.get("current") and "template" not in variant:
+                problems.append(f"{where}: a current pattern needs a template")
+    current = [str(v.get("lang")) for v in variants if isinstance(v, dict) and v.get("current") is True]
+    for lang in sorted({lang for lang in current if current.count(lang) > 1}):
+        problems.append(f"error example {name}: more than one current variant for {lang}")
     described = example["value"]["error_description"]
     if not problems and not any(message_matches(v, described) for v in variants):
         problems.append(f"error example {name}: no x-bitrix-messages variant matches its error_description")

@@ -34,6 +34,11 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help=f"serve /_reference/ (fault injection, limit reset, handler calls); needs {ADMIN_HEADER}",
     )
+    parser.add_argument(
+        "--string-codes",
+        action="store_true",
+        help='send engine error codes as the docs print them ("0") instead of the JSON integer 0',
+    )
     parser.add_argument("--admin-token", default=None, help="the admin token (default: random, printed)")
     return parser
 
@@ -75,6 +80,7 @@ def main(argv: list[str] | None = None) -> None:
         plan=args.plan,
         admin=admin,
         admin_token=token,
+        string_codes=args.string_codes,
     )
     try:
         app = create_app(config)

@@ -20,7 +20,7 @@ from starlette.types import Receive, Scope, Send
 
 from .config import ServerConfig
 from .dispatch import Dispatcher, Outcome
-from .errors import BitrixError
+from .errors import BitrixError, Wire
 from .identities import Caller, Identities, load_identities
 from .limits import PLANS, Fault, Faults, LeakyBucket, OperatingBudget
 from .protocol import INT64_MAX, build_nested, parse_id, parse_query
@@ -52,6 +52,7 @@ class Portal:
         self.identities: Identities = load_identities(config.fixtures)
         self.store = Store(config.db, self.identities.groups)
         self.faults = Faults()
+        self.wire = Wire(lang=self.identities.lang, string_codes=config.string_codes)
         for raw in self.identities.faults:
             self.faults.add(self.make_fault(raw))
         capacity, rate = PLANS[config.plan]
@@ -65,6 +66,7 @@ class Portal:
             bucket=self.bucket,
             budget=self.budget,
             faults=self.faults,
+            wire=self.wire,
         )
 
     def make_fault(self, raw: dict[str, Any]) -> Fault:
@@ -106,7 +108,8 @@ class Portal:
 
 
 def _error_response(portal: Portal, error: BitrixError, operation_id: str | None) -> JSONResponse:
-    return JSONResponse(error.body(portal.spec), status_code=error.status(portal.spec, operation_id))
+    status = error.status(portal.spec, operation_id)
+    return JSONResponse(error.body(portal.spec, portal.wire), status_code=status)
 
 
 def _render(portal: Portal, outcome: Outcome) -> Response:

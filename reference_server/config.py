@@ -22,3 +22,6 @@ class ServerConfig:
     admin: bool = True
     admin_token: str | None = None
     spec_path: Path | None = None
+    # Engine error codes (flow errors' 0) as the docs print them, the string "0", instead of the
+    # JSON integer 0 that the portal's REST core sends.
+    string_codes: bool = False

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .context import CallContext
-from .errors import BitrixError
+from .errors import BitrixError, Wire
 from .identities import Caller, Identities
 from .limits import Faults, LeakyBucket, OperatingBudget
 from .protocol import coerce, declared_names, time_block, unstorable
@@ -36,9 +36,9 @@ class Outcome:
     total: int | None = None  # list methods: the count of all matches, and the next page's offset
     next: int | None = None
 
-    def error_body(self, spec: Spec) -> dict[str, Any]:
+    def error_body(self, spec: Spec, wire: Wire) -> dict[str, Any]:
         assert self.error is not None
-        return self.error.body(spec)
+        return self.error.body(spec, wire)
 
     def status(self, spec: Spec) -> int:
         return 200 if self.error is None else self.error.status(spec, self.operation_id)
@@ -55,6 +55,7 @@ class Dispatcher:
         bucket: LeakyBucket | None,
         budget: OperatingBudget | None,
         faults: Faults,
+        wire: Wire | None = None,
     ) -> None:
         self.spec = spec
         self.identities = identities
@@ -63,6 +64,7 @@ class Dispatcher:
         self.bucket = bucket
         self.budget = budget
         self.faults = faults
+        self.wire = wire or Wire(lang=identities.lang)
         self.validator = RequestValidator(spec)
 
     def _admit(

@@ -13,13 +13,22 @@ access errors are the exception (spec decision D16): pages document them under 4
 access check answers 403, and both are declared; the server answers 403, like the portal. The
 auth-layer refusals answer 401 and a deleted portal 403 in the same way (D45).
 
-Some messages carry a value (`Wrong property key 1text!` names the key): `message` replaces the
-example's text with the literal one for this call; code and status still come from the example.
+The text is the portal's: among the example's `x-bitrix-messages`, the variant marked `current` for
+the portal's language (`lang` in the fixtures, `en` by default; English where the language has none).
+A current pattern variant carries a `template` whose `{placeholders}` the handler fills
+(`BitrixError.named("FlowUnknownError", line=1)`). An example without a current variant is answered
+with its `error_description`. Some of those messages carry a value (`Wrong property key 1text!` names
+the key): `message` replaces the text with the literal one for this call; code and status still come
+from the example.
+
+The code is the example's `error`; an all-digit code is an engine error code, which the REST core
+sends as a JSON integer (`0`), unless `Wire.string_codes` asks for the docs' string (`"0"`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from .spec import Spec
@@ -46,32 +55,76 @@ class UndeclaredError(AssertionError):
     """The server tried to answer with an error the current operation does not declare."""
 
 
+class _Values(dict[str, Any]):
+    """Template values; a placeholder the handler did not fill reads as 0."""
+
+    def __missing__(self, key: str) -> Any:
+        return 0
+
+
+@dataclass(frozen=True)
+class Wire:
+    """How this portal renders errors: its language and the form of numeric codes."""
+
+    lang: str = "en"
+    string_codes: bool = False  # send engine codes as the docs print them ("0"), not as integers
+
+
 class BitrixError(Exception):
     def __init__(
-        self, name: str, field: str | None = None, message: str | None = None, status: int | None = None
+        self,
+        name: str,
+        field: str | None = None,
+        message: str | None = None,
+        values: dict[str, Any] | None = None,
+        status: int | None = None,
     ) -> None:
         super().__init__(name)
         self.name = name
         self.field = field
         self.message = message
+        self.values = values or {}
         self.wanted_status = status
 
     @classmethod
     def named(
-        cls, name: str, *, field: str | None = None, message: str | None = None, status: int | None = None
+        cls,
+        name: str,
+        *,
+        field: str | None = None,
+        message: str | None = None,
+        status: int | None = None,
+        **values: Any,
     ) -> BitrixError:
-        """The error example `name`; `field` fills the quoted field of a field-invalid template,
-        `message` replaces the text where the portal's message carries a value, and `status` (fault
+        """The error example `name`; `values` fill the template of its current message variant,
+        `field` the quoted field of a field-invalid text, `message` replaces the text where the
+        portal's message carries a value and the example has no current variant, and `status` (fault
         injection only) picks one of the statuses the operation declares the error under, such as
         the HTTP 200 of `tasks.flow.Flow.pin`'s page (D2)."""
-        return cls(name, field, message, status)
+        if field is not None:
+            values.setdefault("field", field)
+        return cls(name, field, message, values, status)
 
-    def body(self, spec: Spec) -> dict[str, Any]:
+    def text(self, spec: Spec, wire: Wire) -> str:
+        """The message a portal in `wire.lang` sends for this error."""
+        variants = spec.messages(self.name)
+        for lang in (wire.lang, "en"):
+            for variant in variants:
+                if variant.get("current") and variant.get("lang") == lang:
+                    if "template" in variant:
+                        return str(variant["template"]).format_map(_Values(self.values))
+                    return str(variant["text"])
         value = spec.example(self.name)
         message = str(value["error_description"]) if self.message is None else self.message
         if self.field is not None:
             message = _FIELD_IN_MESSAGE.sub(lambda _: f"'{self.field}'", message, count=1)
-        return {"error": str(value["error"]), "error_description": message}
+        return message
+
+    def body(self, spec: Spec, wire: Wire | None = None) -> dict[str, Any]:
+        wire = wire or Wire()
+        code = str(spec.example(self.name)["error"])
+        engine = code.isascii() and code.isdigit() and not wire.string_codes
+        return {"error": int(code) if engine else code, "error_description": self.text(spec, wire)}
 
     def status(self, spec: Spec, operation_id: str | None) -> int:
         if operation_id is not None and operation_id in spec.operations:

@@ -12,6 +12,7 @@ import yaml
 from .errors import BitrixError
 from .protocol import parse_id
 
+LANGUAGES = frozenset({"en", "ru"})
 DEFAULT_FIXTURES = Path(__file__).with_name("default_fixtures.yaml")
 # Every portal grants `basic` (batch, user.current, ...) to every webhook and application.
 IMPLICIT_SCOPES = frozenset({"basic"})
@@ -78,6 +79,7 @@ class Identities:
     webhooks: list[Webhook] = field(default_factory=list)
     tokens: dict[str, OAuthToken] = field(default_factory=dict)
     faults: list[dict[str, Any]] = field(default_factory=list)
+    lang: str = "en"  # the portal's language: which language-file strings its messages use
 
     def webhook_caller(self, user_id: str, code: str) -> Caller:
         user = parse_id(user_id)  # ASCII digits only: "٢" is not user 2
@@ -175,4 +177,8 @@ def load_identities(path: Path | None = None) -> Identities:
             expires_at=_timestamp(t.get("expires_at")),
         )
     ids.faults = list(data.get("faults", []))
+    lang = str(data.get("lang", "en"))
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {sorted(LANGUAGES)}, not {lang!r}")
+    ids.lang = lang
     return ids

@@ -274,7 +274,13 @@ def _is_list_like(value: dict[str, Any]) -> bool:
     return None not in indexes and sorted(indexes) == list(range(len(keys)))  # type: ignore[type-var]
 
 
+PHP_BOOL = frozenset({"integer", "boolean"})  # a switch (spec Flag01): 0/1 or true/false
+
+
 def _coerce_string(value: str, types: frozenset[str]) -> Any:  # noqa: PLR0911
+    if types == PHP_BOOL:
+        # a PHP bool parameter: only "" and "0" are false ("false" and "N" are true, as PHP casts)
+        return value not in {"", "0"}
     if "string" in types and "integer" in types and (number := parse_int(value)) is not None:
         # an id or a status that may be a number or a word (`STATUS=3` or `STATUS=yes`): a digit
         # string from a form is the number, as PHP's casts treat it

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 
 HandlerFn = Callable[["CallContext", dict[str, Any]], Any]
 GuardFn = Callable[["CallContext"], None]
+RulesFn = Callable[[dict[str, Any]], None]
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,10 @@ class Handler:
     # Runs before validation, as the portal checks who calls before it reads parameters: a webhook
     # calling an application-only method is refused whatever it sent.
     guard: GuardFn | None = None
+    # Runs when a request fails schema validation, before the generic field-invalid error: raises the
+    # portal's own error for the first rule the parameters break, in the portal's order (flows:
+    # `'name': field's length must be ...`), or returns to let the generic error stand.
+    rules: RulesFn | None = None
 
 
 HANDLERS: dict[str, Handler] = {}
@@ -50,11 +55,14 @@ def method(
     validate: bool = True,
     fields: Mapping[str, str | None] | None = None,
     guard: GuardFn | None = None,
+    rules: RulesFn | None = None,
 ) -> Callable[[HandlerFn], HandlerFn]:
     def register(fn: HandlerFn) -> HandlerFn:
         if operation_id in HANDLERS:
             raise ValueError(f"two handlers for {operation_id}")
-        HANDLERS[operation_id] = Handler(operation_id, fn, invalid, validate, dict(fields or {}), guard)
+        HANDLERS[operation_id] = Handler(
+            operation_id, fn, invalid, validate, dict(fields or {}), guard, rules
+        )
         return fn
 
     return register

@@ -49,6 +49,12 @@ class Spec:
         """The operationId a (case-insensitive) method name stands for, as portals lowercase names."""
         return self.by_lower_name.get(name.lower())
 
+    def messages(self, name: str) -> list[dict[str, Any]]:
+        """The example's `x-bitrix-messages` (every known form of its text)."""
+        examples: dict[str, Any] = self.document["components"]["examples"]
+        variants: list[dict[str, Any]] = examples[name].get("x-bitrix-messages", [])
+        return variants
+
     def example(self, name: str) -> dict[str, Any]:
         examples: dict[str, Any] = self.document["components"]["examples"]
         value: dict[str, Any] = examples[name]["value"]

@@ -45,6 +45,8 @@ class RequestValidator:
         error = best_match(errors)
         if error is None:
             return
+        if handler.rules is not None:
+            handler.rules(params)
         self._fail(handler, error)
 
     def refuse(self, handler: Handler, path: tuple[str | int, ...]) -> None:

@@ -118,7 +118,8 @@ def batch(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     running = {"result": results, "next": nexts, "total": totals, "time": times, "error": errors}
     for index, (cmd_id, command) in enumerate(_entries(_member(params, "CMD"))):
         if index >= MAX_COMMANDS:
-            errors[cmd_id] = BitrixError.named("BatchLengthExceeded").body(ctx.dispatcher.spec)
+            too_many = BitrixError.named("BatchLengthExceeded")
+            errors[cmd_id] = too_many.body(ctx.dispatcher.spec, ctx.dispatcher.wire)
             if halt:
                 break
             continue
@@ -128,7 +129,7 @@ def batch(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
         args = _substitute(parse_query(query), running)
         outcome = ctx.call(unquote(name).strip(), args)
         if outcome.error is not None:
-            errors[cmd_id] = outcome.error_body(ctx.dispatcher.spec)
+            errors[cmd_id] = outcome.error_body(ctx.dispatcher.spec, ctx.dispatcher.wire)
             if halt:
                 break
             continue

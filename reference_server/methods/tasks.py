@@ -2,10 +2,12 @@
 
 Rules the official pages leave open, as this server settles them (README "Decisions"):
 - names are trimmed and compared case-insensitively (MySQL's default collation, which portals use);
-- an unknown or deleted id answers "Access denied or flow not found" on get and pin (the access check
-  runs first) and "Flow not found" on update, delete, activate and isExists;
-- create defaults are the documented ones (spec decision D7), `taskCreators` defaults to everybody,
-  `efficiency` starts at 100 (no overdue task yet).
+- access is checked before existence (tasks 24.450): an unknown or deleted id is access denied for
+  everyone but administrators; they get "does not exist" from get and activate, the unknown error from
+  update and delete, and `true` from pin; isExists checks neither access nor the exclusion id;
+- create defaults are tasks 24.450's (spec decision D7): `responsibleCanChangeDeadline` on,
+  `taskCreators` empty (nobody), `efficiency` 100; create and update answer with empty `taskCreators`
+  and `team`, which only get fills.
 """
 
 from __future__ import annotations
@@ -21,18 +23,26 @@ from ..registry import method
 
 FLOW_INVALID = ("FlowFieldInvalid", "FlowAccessDenied")
 ALL_USERS = ["meta-user", "all-users"]
+# tasks 24.450 FlowDto.php defaults (spec decision D7); thresholds at 0 are "off", read back as null
 CREATE_DEFAULTS: dict[str, Any] = {
     "description": "",
     "templateId": 0,
     "matchWorkTime": 1,
-    "responsibleCanChangeDeadline": 0,
+    "matchSchedule": 0,
+    "responsibleCanChangeDeadline": 1,
     "notifyAtHalfTime": 0,
     "taskControl": 0,
     "notifyOnQueueOverflow": None,
     "notifyOnTasksInProgressOverflow": None,
     "notifyWhenEfficiencyDecreases": None,
 }
-SWITCHES = ("matchWorkTime", "responsibleCanChangeDeadline", "notifyAtHalfTime", "taskControl")
+SWITCHES = (
+    "matchWorkTime",
+    "matchSchedule",
+    "responsibleCanChangeDeadline",
+    "notifyAtHalfTime",
+    "taskControl",
+)
 SETTABLE = (
     "name",
     "description",
@@ -48,6 +58,93 @@ SETTABLE = (
     "notifyOnTasksInProgressOverflow",
     "notifyWhenEfficiencyDecreases",
 )
+
+
+# update takes these too (tasks 24.450 FlowDto/UpdateCommand); create sets them itself
+UPDATE_FLAGS = ("active", "demo")
+UPDATE_ONLY = (*UPDATE_FLAGS, "creatorId", "efficiency")
+THRESHOLD_NAMES = (
+    "notifyOnQueueOverflow",
+    "notifyOnTasksInProgressOverflow",
+    "notifyWhenEfficiencyDecreases",
+)
+# What an update resets when the field is omitted: the DTO's defaults reach the command (audit,
+# update row 5). name, plannedCompletionTime, distributionType, ownerId, groupId, creatorId, active
+# and demo are kept.
+UPDATE_RESETS: dict[str, Any] = {
+    "description": "",
+    "templateId": 0,
+    "efficiency": 100,
+    "responsibleCanChangeDeadline": 1,
+    "matchWorkTime": 1,
+    "matchSchedule": 0,
+    "notifyAtHalfTime": 0,
+    "taskControl": 0,
+    "notifyOnQueueOverflow": None,
+    "notifyOnTasksInProgressOverflow": None,
+    "notifyWhenEfficiencyDecreases": None,
+    "taskCreators": [],
+}
+
+# The command's checks in the portal's field order (tasks 24.450 AddCommand/UpdateCommand, audit
+# "Command validation"): field, lower bound, upper bound (None: no bound). ownerId and groupId are
+# checked on update only: on create 0 or less means "the caller" and "a new group".
+PLANNED_MIN, PLANNED_MAX = 3600, 2145398400
+BOUNDS: tuple[tuple[str, int | None, int | None, bool], ...] = (
+    # (field, minimum, maximum, update only); the message names 0 for "positive" (>= 1)
+    ("id", 1, None, True),
+    ("creatorId", 1, None, True),
+    ("ownerId", 1, None, True),
+    ("groupId", 1, None, True),
+    ("templateId", 0, None, False),
+    ("efficiency", 0, 100, False),
+    ("plannedCompletionTime", PLANNED_MIN, PLANNED_MAX, False),
+)
+THRESHOLDS = (
+    ("notifyOnQueueOverflow", 0, 99999),
+    ("notifyOnTasksInProgressOverflow", 0, 99999),
+    ("notifyWhenEfficiencyDecreases", 0, 100),
+)
+NAME_MAX = 255
+
+
+def _integer(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _bound(field: str, value: Any, low: int | None, high: int | None) -> None:
+    if not _integer(value):
+        return
+    if low is not None and value < low:
+        # PositiveNumber says "greater than 0" for a minimum of 1; Min(n) names n itself
+        raise BitrixError.named("FlowValueTooSmall", field=field, limit=low - 1 if low == 1 else low)
+    if high is not None and value > high:
+        raise BitrixError.named("FlowValueTooLarge", field=field, limit=high)
+
+
+def _command_rules(data: Any, *, update: bool) -> None:
+    """The portal's message for the first check that `data` (flowData) breaks, in its order."""
+    if not isinstance(data, dict):
+        return
+    for field, low, high, update_only in BOUNDS:
+        if field in data and (update or not update_only):
+            _bound(field, data[field], low, high)
+    name = data.get("name")
+    if isinstance(name, str) and not 1 <= len(name) <= NAME_MAX:
+        raise BitrixError.named("FlowNameLength")
+    if data.get("responsibleList") == [] or (update and "responsibleList" not in data):
+        raise BitrixError.named("FlowValueEmpty")
+    for field, low, high in THRESHOLDS:
+        if field in data:
+            _bound(field, data[field], low, high)
+
+
+def _create_rules(params: dict[str, Any]) -> None:
+    _command_rules(params.get("flowData"), update=False)
+
+
+def _update_rules(params: dict[str, Any]) -> None:
+    _command_rules(params.get("flowData"), update=True)
 
 
 def _now(ctx: CallContext) -> str:
@@ -136,6 +233,7 @@ OUTPUT_ORDER = (
     "demo",
     "responsibleCanChangeDeadline",
     "matchWorkTime",
+    "matchSchedule",
     "taskControl",
     "notifyAtHalfTime",
     "notifyOnQueueOverflow",
@@ -147,16 +245,13 @@ OUTPUT_ORDER = (
 )
 
 
-def _public(ctx: CallContext, flow: dict[str, Any]) -> dict[str, Any]:
-    full = {**flow, "team": _team(ctx, flow)}
+def _public(ctx: CallContext, flow: dict[str, Any], *, members: bool = True) -> dict[str, Any]:
+    """The flow as get answers it; create and update (`members=False`) leave `taskCreators` and `team`
+    empty, as the portal's command handler loads the flow without its members."""
+    full = {**flow, "matchSchedule": bool(flow.get("matchSchedule", False)), "team": _team(ctx, flow)}
+    if not members:
+        full.update(taskCreators=[], team=[])
     return {key: full[key] for key in OUTPUT_ORDER}
-
-
-def _find(ctx: CallContext, flow_id: int, missing: str) -> dict[str, Any]:
-    flow = ctx.store.flows.get(flow_id)
-    if flow is None:
-        raise BitrixError.named(missing)
-    return flow
 
 
 def _can_see(ctx: CallContext, flow: dict[str, Any]) -> bool:
@@ -173,32 +268,61 @@ def _can_manage(ctx: CallContext, flow: dict[str, Any]) -> bool:
     return user.admin or user.id in {flow["creatorId"], flow["ownerId"]}
 
 
-def _visible(ctx: CallContext, flow_id: int) -> dict[str, Any]:
+# The line number the portal's controller appends to its unknown error ("Unknown error. [Flow: N]").
+UNKNOWN_LINE = 1
+
+
+def _load(ctx: CallContext, flow_id: int, allowed: Any, missing: str | None) -> dict[str, Any] | None:
+    """The flow, after the access check that the portal runs first (tasks 24.450 Flow/Access/Rule/*):
+    a caller who may not act gets access denied, also for an unknown id; an administrator passes
+    access, and then an unknown id answers `missing` (None: the method goes on without a flow)."""
     flow = ctx.store.flows.get(flow_id)
-    if flow is None or not _can_see(ctx, flow):
+    if flow is None:
+        if not ctx.caller.user.admin:
+            raise BitrixError.named("FlowAccessDenied")
+        if missing is None:
+            return None
+        raise BitrixError.named(missing, line=UNKNOWN_LINE)
+    if not allowed(ctx, flow):
         raise BitrixError.named("FlowAccessDenied")
     return flow
 
 
-def _managed(ctx: CallContext, flow_id: int) -> dict[str, Any]:
-    flow = _find(ctx, flow_id, "FlowNotFound")
-    if not _can_manage(ctx, flow):
-        raise BitrixError.named("FlowAccessDenied")
+def _visible(ctx: CallContext, flow_id: int) -> dict[str, Any]:
+    """get: admins learn that an id does not exist (FlowProvider::getFlow)."""
+    flow = _load(ctx, flow_id, _can_see, "FlowNotFound")
+    assert flow is not None
+    return flow
+
+
+def _managed(ctx: CallContext, flow_id: int, missing: str) -> dict[str, Any]:
+    """update/delete (`FlowUnknownError`: the command cannot load the flow) and activate
+    (`FlowNotFound`)."""
+    flow = _load(ctx, flow_id, _can_manage, missing)
+    assert flow is not None
     return flow
 
 
 def _switches_to_bool(fields: dict[str, Any]) -> dict[str, Any]:
-    return {k: bool(v) if k in SWITCHES else v for k, v in fields.items()}
+    """Switches as booleans; a threshold of 0 is "off", which reads back as null."""
+    return {
+        k: bool(v) if k in (*SWITCHES, *UPDATE_FLAGS) else None if k in THRESHOLD_NAMES and v == 0 else v
+        for k, v in fields.items()
+    }
 
 
-@method("tasks.flow.Flow.create", invalid=FLOW_INVALID)
+@method("tasks.flow.Flow.create", invalid=FLOW_INVALID, rules=_create_rules)
 def create(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     caller = ctx.caller.user
     if caller.extranet:
         raise BitrixError.named("FlowAccessDenied")
     data = params["flowData"]
     sent = {k: data[k] for k in SETTABLE if k in data}
-    fields = _switches_to_bool({**CREATE_DEFAULTS, "taskCreators": [ALL_USERS], "ownerId": caller.id, **sent})
+    # 0 or less: the caller owns the flow, a new group is made (EmptyOwnerDecorator, ProjectProxyDecorator)
+    for key in ("ownerId", "groupId"):
+        if key in sent and sent[key] <= 0:
+            del sent[key]
+    fields = _switches_to_bool({**CREATE_DEFAULTS, "taskCreators": [], "ownerId": caller.id, **sent})
     fields["name"] = fields["name"].strip()
     flow: dict[str, Any] = {
         "id": 0,
@@ -223,23 +347,29 @@ def create(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
         flow["groupId"] = group_id
     flow["id"] = ctx.store.next_id("flow")
     ctx.store.put_flow(flow)
-    return _public(ctx, flow)
+    return _public(ctx, flow, members=False)
 
 
-@method("tasks.flow.Flow.update", invalid=FLOW_INVALID)
+@method("tasks.flow.Flow.update", invalid=FLOW_INVALID, rules=_update_rules)
 def update(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     data = params["flowData"]
-    flow = _managed(ctx, data["id"])
-    sent = {k: data[k] for k in SETTABLE if k in data}
-    merged = {**flow, **_switches_to_bool(sent)}
+    flow = _managed(ctx, data["id"], "FlowUnknownError")
+    sent = {k: data[k] for k in (*SETTABLE, *UPDATE_ONLY) if k in data}
+    resets = dict(UPDATE_RESETS)
+    for key in THRESHOLD_NAMES:
+        if key in sent and sent[key] is None:  # null: not sent, so neither changed nor reset
+            del sent[key]
+            del resets[key]
+    if "creatorId" in sent and sent["creatorId"] not in ctx.identities.users:
+        raise BitrixError.named("FlowFieldInvalid", field="creatorId")
+    merged = {**flow, **_switches_to_bool(resets), **_switches_to_bool(sent)}
     if "name" in sent:
         merged["name"] = merged["name"].strip()
     _check_fields(ctx, merged, sent)
     if "name" in sent and _name_taken(ctx, merged["name"], flow["id"]):
         raise BitrixError.named("FlowNameExists")
-    merged["activity"] = _now(ctx)
     ctx.store.put_flow(merged)
-    return _public(ctx, merged)
+    return _public(ctx, merged, members=False)
 
 
 @method("tasks.flow.Flow.get", invalid=FLOW_INVALID)
@@ -249,30 +379,32 @@ def get(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
 
 @method("tasks.flow.Flow.delete", invalid=FLOW_INVALID)
 def delete(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
-    flow = _managed(ctx, params["flowData"]["id"])
+    flow = _managed(ctx, params["flowData"]["id"], "FlowUnknownError")
     ctx.store.delete_flow(flow["id"])
     return {"deleted": True}
 
 
 @method("tasks.flow.Flow.isExists", invalid=FLOW_INVALID)
 def is_exists(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
+    # no access check, an empty name is a name, an unknown exclusion id excludes nothing
     data = params["flowData"]
-    if not data["name"].strip():
-        raise BitrixError.named("FlowFieldInvalid", field="name")
-    except_id = data.get("id")
-    if except_id is not None:
-        _find(ctx, except_id, "FlowNotFound")
-    return {"exists": _name_taken(ctx, data["name"], except_id)}
+    if "id" in data and parse_id(data["id"]) is None and data["id"] > 0:  # past 64 bits: no PHP int
+        raise BitrixError.named("FlowFieldInvalid", field="id")
+    return {"exists": _name_taken(ctx, data["name"], data.get("id"))}
 
 
 @method("tasks.flow.Flow.activate", invalid=FLOW_INVALID)
 def activate(ctx: CallContext, params: dict[str, Any]) -> bool:
-    flow = _managed(ctx, params["flowId"])
+    flow = _managed(ctx, params["flowId"], "FlowNotFound")
     ctx.store.put_flow({**flow, "active": not flow["active"]})
     return True
 
 
 @method("tasks.flow.Flow.pin", invalid=FLOW_INVALID)
 def pin(ctx: CallContext, params: dict[str, Any]) -> bool:
-    flow = _visible(ctx, params["flowId"])
-    return ctx.store.toggle_pin(ctx.caller.user.id, flow["id"])
+    # no existence check: an administrator pins an unknown id (a per-user option row) and gets true;
+    # an id past 64 bits is no PHP int, and no id at all
+    if parse_id(params["flowId"]) is None:
+        raise BitrixError.named("FlowAccessDenied")
+    _load(ctx, params["flowId"], _can_see, None)
+    return ctx.store.toggle_pin(ctx.caller.user.id, params["flowId"])

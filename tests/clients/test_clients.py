@@ -23,9 +23,9 @@ FLOW_STEPS = [
     r"activate ok active=false",
     r"pin ok pinned=true",
     r"delete ok",
-    r'get-deleted error code="0" status=400 description="Access denied or flow not found"',
-    r'pin-deleted error code="0" status=400 description="Access denied or flow not found"',
-    r'pin-200-error error code="0" status=200 description="Access denied or flow not found"',
+    r'get-deleted error code="0" status=400 description="Cannot find flow"',
+    r'pin-deleted error code="0" status=400 description="Cannot find flow"',
+    r'pin-200-error error code="0" status=200 description="Cannot find flow"',
 ]
 BIZPROC_SKIPPED = r"bizproc skipped: the server answers ERROR_METHOD_NOT_FOUND \(.*\)"
 BIZPROC_STEPS = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import html
 import importlib
 import json
 import re
@@ -350,3 +351,21 @@ def test_python_samples_run_against_the_generated_client(
             assert sent[0].url.path.endswith(f"/{op_id}"), op_id
             assert json.loads(sent[0].content) == value, op_id
             assert ("auth" in sent[0].url.params) is bool(op.get("x-bitrix-app-context")), op_id
+
+
+def test_every_message_variant_is_on_the_page(site: Path, operations: dict[str, Any]) -> None:
+    """The error tables list every known form of each message (docs, language files, patterns)."""
+    for op_id in ("tasks.flow.Flow.update", "tasks.flow.Flow.create", "tasks.flow.Flow.get"):
+        text = " ".join(html.unescape((site / f"{op_id}.html").read_text(encoding="utf-8")).split())
+        for entry in operations[op_id]["x-bitrix-errors"]:
+            for variant in entry["messages"]:
+                form = variant.get("text", variant.get("pattern"))
+                assert " ".join(form.split()) in text, (op_id, form)
+
+
+def test_the_update_page_says_what_update_keeps_and_resets(site: Path) -> None:
+    raw = (site / "tasks.flow.Flow.update.html").read_text(encoding="utf-8")
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", raw)).split())
+    assert "id and a non-empty responsibleList are required" in text
+    assert "Kept when omitted" in text and "Reset when omitted" in text
+    assert "'responsibleList': field's value must not be empty" in text

@@ -82,15 +82,12 @@ class Portal:
         return response.json()["result"]
 
     def create(self, name: str = "Flow", base: str = ADMIN, **fields: Any) -> dict[str, Any]:
-        data = {
-            "name": name,
-            "plannedCompletionTime": 3600,
-            "distributionType": "queue",
-            "responsibleList": [["user", "2"]],
-            **fields,
-        }
-        result: dict[str, Any] = self.ok("tasks.flow.Flow.create", {"flowData": data}, base)
+        result: dict[str, Any] = self.ok("tasks.flow.Flow.create", flow_data(name, **fields), base)
         return result
+
+    def create_call(self, name: str = "Flow", base: str = ADMIN, **fields: Any) -> httpx.Response:
+        """The create call `create` makes, answer unchecked."""
+        return self.call("tasks.flow.Flow.create", flow_data(name, **fields), base)
 
     def close(self) -> None:
         self.loop.run_until_complete(self.client.aclose())
@@ -98,7 +95,18 @@ class Portal:
         self.app.state.portal.store.close()
 
 
-def error_of(response: httpx.Response) -> tuple[int, str, str]:
+def flow_data(name: str = "Flow", **fields: Any) -> dict[str, Any]:
+    data = {
+        "name": name,
+        "plannedCompletionTime": 3600,
+        "distributionType": "queue",
+        "responsibleList": [["user", "2"]],
+        **fields,
+    }
+    return {"flowData": data}
+
+
+def error_of(response: httpx.Response) -> tuple[int, str | int, str]:
     body = response.json()
     assert "time" not in body
     return response.status_code, body["error"], body["error_description"]

@@ -108,7 +108,7 @@ def test_the_call_runs_as_the_token_owner(portal: Portal) -> None:
         json={
             "flowData": {
                 "name": "Mine",
-                "plannedCompletionTime": 60,
+                "plannedCompletionTime": 3600,
                 "distributionType": "queue",
                 "responsibleList": [["user", "2"]],
             }

@@ -16,7 +16,7 @@ import pytest
 
 from .server_process import running_server
 
-FLOW = {"plannedCompletionTime": 60, "distributionType": "queue", "responsibleList": [["user", "2"]]}
+FLOW = {"plannedCompletionTime": 3600, "distributionType": "queue", "responsibleList": [["user", "2"]]}
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +46,10 @@ def test_fast_bitrix24_over_http(http_port: int) -> None:
         # non-raw calls travel inside a batch built by the library, keyed by its own command ids
         got = bx.call("tasks.flow.Flow.get", {"flowId": flow_id})
         assert next(iter(got.values()))["name"] == "Fast"
-        updated = bx.call("tasks.flow.Flow.update", {"flowData": {"id": flow_id, "description": "from fast"}})
+        updated = bx.call(
+            "tasks.flow.Flow.update",
+            {"flowData": {"id": flow_id, "description": "from fast", "responsibleList": [["user", "2"]]}},
+        )
         assert next(iter(updated.values()))["description"] == "from fast"
         assert bx.call("tasks.flow.Flow.activate", {"flowId": flow_id}, raw=True)["result"] is True
         assert bx.call("tasks.flow.Flow.pin", {"flowId": flow_id}, raw=True)["result"] is True
@@ -74,7 +77,10 @@ def test_b24pysdk_over_https(tls_server: tuple[int, Path], monkeypatch: pytest.M
     flows = client.tasks.flow.flow
     flow_id = flows.create(flow_data={"name": "SDK", **FLOW}).result["id"]
     assert flows.get(flow_id=flow_id).result["name"] == "SDK"
-    assert flows.update(flow_data={"id": flow_id, "description": "sdk"}).result["description"] == "sdk"
+    updated = flows.update(
+        flow_data={"id": flow_id, "description": "sdk", "responsibleList": [["user", "2"]]}
+    )
+    assert updated.result["description"] == "sdk"
     assert flows.activate(flow_id=flow_id).result is True
     assert flows.pin(flow_id=flow_id).result is True
     assert flows.pin(flow_id=flow_id).result is False

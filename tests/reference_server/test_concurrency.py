@@ -9,7 +9,7 @@ import httpx
 
 from .server_process import running_server
 
-BODY = {"plannedCompletionTime": 60, "distributionType": "queue", "responsibleList": [["user", "2"]]}
+BODY = {"plannedCompletionTime": 3600, "distributionType": "queue", "responsibleList": [["user", "2"]]}
 
 
 def test_50_concurrent_creates_of_one_name(tmp_path: Path) -> None:
@@ -24,7 +24,7 @@ def test_50_concurrent_creates_of_one_name(tmp_path: Path) -> None:
             distinct = list(pool.map(create, [f"Own {i}" for i in range(50)]))
     assert sorted(r.status_code for r in same) == [200] + [400] * 49
     assert {r.json()["error_description"] for r in same if r.status_code == 400} == {
-        "A flow with this name already exists"
+        "A flow with this name already exists."
     }
     ids = [r.json()["result"]["id"] for r in distinct]
     assert all(r.status_code == 200 for r in distinct)

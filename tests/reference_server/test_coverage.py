@@ -91,11 +91,14 @@ def test_handler_errors_are_declared_by_their_operation() -> None:
         if handler.operation_id.startswith("tasks.flow."):
             # every flow operation declares the access error; the others are checked where raised
             assert op.statuses_of("FlowAccessDenied")
-            assert flow_errors <= {e.name for e in op.errors} | {
+            command_checks = {"FlowValueTooSmall", "FlowValueTooLarge", "FlowNameLength", "FlowValueEmpty"}
+            assert flow_errors <= {e.name for e in op.errors} | command_checks | {
                 "FlowFieldInvalid",
                 "FlowNotFound",
                 "FlowNameExists",
             }
+            if handler.rules is not None:  # create and update run the command checks
+                assert command_checks <= {e.name for e in op.errors}, handler.operation_id
 
 
 def test_an_undeclared_error_cannot_be_sent() -> None:

@@ -16,7 +16,7 @@ def _create(client: httpx.Client, base: str, name: str) -> int:
     body = {
         "flowData": {
             "name": name,
-            "plannedCompletionTime": 60,
+            "plannedCompletionTime": 3600,
             "distributionType": "queue",
             "responsibleList": [["user", "2"]],
         }
@@ -59,13 +59,13 @@ def test_state_survives_kill_9(tmp_path: Path) -> None:
             json={
                 "flowData": {
                     "name": "Durable 5",
-                    "plannedCompletionTime": 1,
+                    "plannedCompletionTime": 3600,
                     "distributionType": "queue",
                     "responsibleList": [["user", "2"]],
                 }
             },
         )
-        assert clash.json()["error_description"] == "A flow with this name already exists"
+        assert clash.json()["error_description"] == "A flow with this name already exists."
 
 
 def test_memory_state_is_lost_on_restart() -> None:

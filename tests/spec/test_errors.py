@@ -19,6 +19,10 @@ FLOW_METHODS = [
     "tasks.flow.Flow.pin",
 ]
 # the batch-entry codes (ERROR_BATCH_LENGTH_EXCEEDED, ERROR_BATCH_METHOD_NOT_ALLOWED) are batch's alone (D46)
+RU_ACCESS = "Доступ запрещён или поток не найден"
+RU_NAME_EXISTS = "Поток с таким названием уже существует"  # noqa: RUF001 (Cyrillic text)
+RU_NOT_FOUND = "Поток с таким ID не существует"  # noqa: RUF001 (Cyrillic text)
+RU_UNKNOWN = "Неизвестная ошибка [Flow: {line}]"
 SYSTEM_CODES = {
     "INTERNAL_SERVER_ERROR", "ERROR_UNEXPECTED_ANSWER", "QUERY_LIMIT_EXCEEDED", "OPERATION_TIME_LIMIT",
     "NO_AUTH_FOUND", "INVALID_REQUEST",
@@ -166,16 +170,58 @@ def test_variants_that_miss_the_example_message_are_caught(spec_copy: Path) -> N
 def test_a_malformed_variant_is_caught(spec_copy: Path) -> None:
     file = spec_copy / "components" / "examples" / "FlowNotFound.yaml"
     example = load(file)
+    first = len(example["x-bitrix-messages"])
     example["x-bitrix-messages"] += [{"text": "x", "pattern": "x", "lang": "en", "source": "docs"},
                                      {"pattern": "(", "lang": "en", "source": "docs"},
                                      {"text": "y", "lang": "de", "source": ""}]  # fmt: skip
     dump(file, example)
     problems = rules.check_error_examples(bundle(spec_copy / "openapi.yaml"))
     assert problems == [
-        "error example FlowNotFound: x-bitrix-messages[1] needs exactly one of text and pattern",
-        "error example FlowNotFound: x-bitrix-messages[2]: pattern does not compile",
-        "error example FlowNotFound: x-bitrix-messages[3] needs lang (['en', 'ru']) and source",
+        f"error example FlowNotFound: x-bitrix-messages[{first}] needs exactly one of text and pattern",
+        f"error example FlowNotFound: x-bitrix-messages[{first + 1}]: pattern does not compile",
+        f"error example FlowNotFound: x-bitrix-messages[{first + 2}] needs lang (['en', 'ru']) and source",
     ]
+
+
+def test_current_variants_are_checked(spec_copy: Path) -> None:
+    """The reference server answers with the `current` variant of its language: at most one per
+    language, and a current pattern carries the template the server fills."""
+    file = spec_copy / "components" / "examples" / "FlowUnknownError.yaml"
+    example = load(file)
+    first = len(example["x-bitrix-messages"])
+    example["x-bitrix-messages"] += [
+        {"text": "Another", "lang": "en", "source": "docs", "current": True},
+        {"pattern": r"X \d+", "lang": "ru", "source": "docs", "current": "yes"},
+        {"text": "Z", "template": "Z {n}", "lang": "ru", "source": "docs"},
+    ]
+    dump(file, example)
+    problems = rules.check_error_examples(bundle(spec_copy / "openapi.yaml"))
+    where = "error example FlowUnknownError: x-bitrix-messages"
+    assert problems == [
+        f"{where}[{first + 1}]: current is either true or absent",
+        f"{where}[{first + 1}]: a current pattern needs a template",
+        f"{where}[{first + 2}]: a template belongs next to a pattern",
+        "error example FlowUnknownError: more than one current variant for en",
+    ]
+
+
+def test_the_flow_errors_carry_the_language_file_strings(bundled: Any) -> None:
+    """EN and RU strings of tasks 24.450 are the current variants (spec/README.md D34)."""
+    examples = bundled["components"]["examples"]
+    current = {
+        name: {v["lang"]: v.get("text", v.get("template")) for v in examples[name]["x-bitrix-messages"]
+               if v.get("current")}
+        for name in ("FlowAccessDenied", "FlowNameExists", "FlowNotFound", "FlowUnknownError")
+    }  # fmt: skip
+    assert current == {
+        "FlowAccessDenied": {"en": "Cannot find flow", "ru": RU_ACCESS},
+        "FlowNameExists": {"en": "A flow with this name already exists.", "ru": RU_NAME_EXISTS},
+        "FlowNotFound": {"en": "Flow with this ID does not exist.", "ru": RU_NOT_FOUND},
+        "FlowUnknownError": {"en": "Unknown error. [Flow: {line}]", "ru": RU_UNKNOWN},
+    }
+    unknown = examples["FlowUnknownError"]["x-bitrix-messages"]
+    assert any(rules.message_matches(v, "Unknown error. [Flow: 123]") for v in unknown)
+    assert any(rules.message_matches(v, "Unknown error") for v in unknown)
 
 
 def test_two_errors_sharing_a_variant_are_caught(spec_copy: Path) -> None:
@@ -185,3 +231,51 @@ def test_two_errors_sharing_a_variant_are_caught(spec_copy: Path) -> None:
     dump(file, example)
     problems = rules.check_error_messages_distinct(bundle(spec_copy / "openapi.yaml"))
     assert any("FlowUnknownError" in p and "FlowNotFound" in p for p in problems), problems
+
+
+def test_flow_limits_and_their_messages(bundled: Any) -> None:
+    """Audit "Command validation" (tasks 24.450 AddCommand/UpdateCommand): bounds in the schemas, one
+    error example per rule on create and update, each pattern covering every field it names."""
+    schemas = bundled["components"]["schemas"]
+    for name in ("FlowCreateData", "FlowUpdateData"):
+        props = schemas[name]["properties"]
+        assert (props["name"]["minLength"], props["name"]["maxLength"]) == (1, 255), name
+        planned = props["plannedCompletionTime"]
+        assert (planned["minimum"], planned["maximum"]) == (3600, 2145398400), name
+        assert props["notifyOnQueueOverflow"]["maximum"] == 99999
+        assert props["notifyOnTasksInProgressOverflow"]["maximum"] == 99999
+        assert props["notifyWhenEfficiencyDecreases"]["maximum"] == 100
+        assert props["templateId"]["minimum"] == 0
+    assert schemas["NotifyThreshold"]["minimum"] == 0
+    create = schemas["FlowCreateData"]["properties"]
+    assert "minimum" not in create["groupId"] and "minimum" not in create["ownerId"]
+    rules_examples = {"FlowValueTooSmall", "FlowValueTooLarge", "FlowNameLength", "FlowValueEmpty"}
+    for method in ("tasks.flow.Flow.create", "tasks.flow.Flow.update"):
+        index = bundled["paths"][f"/{method}"]["post"]["x-bitrix-errors"]
+        assert rules_examples <= {e["example"].rsplit("/", 1)[-1] for e in index}, method
+    examples = bundled["components"]["examples"]
+    for text, name in [
+        ("'templateId': field's value must be greater than 0", "FlowValueTooSmall"),
+        ("'id': field's value must be greater than 0", "FlowValueTooSmall"),
+        ("'plannedCompletionTime': field's value must be less than 2145398400", "FlowValueTooLarge"),
+        ("'efficiency': field's value must be less than 100", "FlowValueTooLarge"),
+    ]:
+        assert any(rules.message_matches(v, text) for v in examples[name]["x-bitrix-messages"]), text
+
+
+def test_access_comes_before_existence(bundled: Any) -> None:
+    """D9: update and delete answer an unknown id with the unknown error (admins) or access denied;
+    isExists takes an empty name; get and activate keep "does not exist" for admins."""
+    for method in ("tasks.flow.Flow.update", "tasks.flow.Flow.delete"):
+        names = {
+            e["example"].rsplit("/", 1)[-1] for e in bundled["paths"][f"/{method}"]["post"]["x-bitrix-errors"]
+        }
+        assert {"FlowUnknownError", "FlowAccessDenied"} <= names, method
+    for method in ("tasks.flow.Flow.get", "tasks.flow.Flow.activate"):
+        names = {
+            e["example"].rsplit("/", 1)[-1] for e in bundled["paths"][f"/{method}"]["post"]["x-bitrix-errors"]
+        }
+        assert "FlowNotFound" in names, method
+    is_exists = bundled["paths"]["/tasks.flow.Flow.isExists"]["post"]
+    name = is_exists["requestBody"]["content"]["application/json"]["schema"]["properties"]["flowData"]
+    assert "minLength" not in name["properties"]["name"]

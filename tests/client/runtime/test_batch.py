@@ -87,7 +87,11 @@ def test_errors_are_per_command_and_typed(app: Any, clock: FakeClock) -> None:
     assert set(outcome.results) == {"fine"}
     error = outcome.errors["missing"]
     assert isinstance(error, Bitrix24Error)
-    assert (error.status_code, error.code, error.description) == (400, "0", "Access denied or flow not found")
+    assert (error.status_code, error.code, error.description) == (
+        400,
+        "0",
+        "Flow with this ID does not exist.",
+    )
     with pytest.raises(Bitrix24Error):
         outcome["missing"]
 

@@ -113,7 +113,10 @@ def test_an_update_is_retried_and_applied_once_in_effect(app: Any, clock: FakeCl
     with connect(app, clock, wire) as b24:
         flow_id = b24.call("tasks.flow.Flow.create", {"flowData": {"name": "Upd", **FLOW}})["result"]["id"]
         lose_answers(wire, "tasks.flow.Flow.update", 1)
-        out = b24.call("tasks.flow.Flow.update", {"flowData": {"id": flow_id, "description": "set"}})
+        out = b24.call(
+            "tasks.flow.Flow.update",
+            {"flowData": {"id": flow_id, "description": "set", "responsibleList": [["user", "2"]]}},
+        )
     assert out["result"]["description"] == "set"
     assert wire.requests["tasks.flow.Flow.update"] == 2
 

@@ -66,7 +66,6 @@ from .bizproc_workflow_terminate_response_200 import BizprocWorkflowTerminateRes
 from .distribution_type import DistributionType
 from .document_module import DocumentModule
 from .error_response import ErrorResponse
-from .flag_01 import Flag01
 from .flow import Flow
 from .flow_create_data import FlowCreateData
 from .flow_update_data import FlowUpdateData
@@ -183,7 +182,6 @@ __all__ = (
     "DistributionType",
     "DocumentModule",
     "ErrorResponse",
-    "Flag01",
     "Flow",
     "FlowCreateData",
     "FlowUpdateData",

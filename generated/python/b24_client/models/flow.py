@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.distribution_type import DistributionType
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Flow")
 
@@ -15,7 +16,8 @@ T = TypeVar("T", bound="Flow")
 @_attrs_define
 class Flow:
     """A task flow as the portal returns it from create, update and get. Switches that are sent as `0`/`1` integers come
-    back as JSON booleans.
+    back as JSON booleans. create and update answer with empty `taskCreators` and `team` lists; only get fills them
+    (tasks 24.450 `Flow/Control/Command/CommandHandler.php` loads the flow without its members).
 
     """
 
@@ -32,11 +34,12 @@ class Flow:
     efficiency: int
     """ Flow efficiency in percent, computed by the portal. """
     active: bool
-    """ Whether the flow is switched on. Only `tasks.flow.Flow.activate` changes it. """
+    """ Whether the flow is switched on. `tasks.flow.Flow.activate` flips it; update may set it. """
     planned_completion_time: int
     """ Planned time to finish a task, in seconds. """
-    activity: datetime.datetime | None
-    """ Time of the latest activity in the flow (ISO 8601 with offset). """
+    activity: datetime.datetime
+    """ Time of the latest activity in the flow (ISO 8601 with offset). Always sent: create sets it, update leaves
+    it as it is. """
     name: str
     """ Flow name, unique on the portal. """
     description: str
@@ -58,17 +61,23 @@ class Flow:
     notify_at_half_time: bool
     """ Whether the assignee is reminded when half of the deadline has passed. """
     notify_on_queue_overflow: int | None
-    """ A notification threshold; `null` turns the notification off. """
+    """ A notification threshold, 0 at least (the queue and in-progress thresholds at most 99999, the efficiency
+    threshold at most 100); `null` or 0 turns the notification off. """
     notify_on_tasks_in_progress_overflow: int | None
-    """ A notification threshold; `null` turns the notification off. """
+    """ A notification threshold, 0 at least (the queue and in-progress thresholds at most 99999, the efficiency
+    threshold at most 100); `null` or 0 turns the notification off. """
     notify_when_efficiency_decreases: int | None
-    """ A notification threshold; `null` turns the notification off. """
+    """ A notification threshold, 0 at least (the queue and in-progress thresholds at most 99999, the efficiency
+    threshold at most 100); `null` or 0 turns the notification off. """
     task_creators: list[list[str]]
     """ A list of flow members, each an `[entityType, entityId]` pair. """
     team: list[list[str]]
     """ A list of flow members, each an `[entityType, entityId]` pair. """
     trial_feature_enabled: bool
     """ True when this call switched on the portal's flow trial. """
+    match_schedule: bool | Unset = UNSET
+    """ Whether deadlines follow the assignee's work schedule. tasks 24.450 always sends it; the docs' examples and
+    tasks 24.275 do not have it, so it is not listed as required. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -88,11 +97,7 @@ class Flow:
 
         planned_completion_time = self.planned_completion_time
 
-        activity: None | str
-        if isinstance(self.activity, datetime.datetime):
-            activity = self.activity.isoformat()
-        else:
-            activity = self.activity
+        activity = self.activity.isoformat()
 
         name = self.name
 
@@ -151,6 +156,8 @@ class Flow:
 
         trial_feature_enabled = self.trial_feature_enabled
 
+        match_schedule = self.match_schedule
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -181,6 +188,8 @@ class Flow:
                 "trialFeatureEnabled": trial_feature_enabled,
             }
         )
+        if match_schedule is not UNSET:
+            field_dict["matchSchedule"] = match_schedule
 
         return field_dict
 
@@ -203,20 +212,7 @@ class Flow:
 
         planned_completion_time = d.pop("plannedCompletionTime")
 
-        def _parse_activity(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                activity_type_0 = datetime.datetime.fromisoformat(data)
-
-                return activity_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
-
-        activity = _parse_activity(d.pop("activity"))
+        activity = datetime.datetime.fromisoformat(d.pop("activity"))
 
         name = d.pop("name")
 
@@ -315,6 +311,8 @@ class Flow:
 
         trial_feature_enabled = d.pop("trialFeatureEnabled")
 
+        match_schedule = d.pop("matchSchedule", UNSET)
+
         flow = cls(
             id=id,
             creator_id=creator_id,
@@ -340,6 +338,7 @@ class Flow:
             task_creators=task_creators,
             team=team,
             trial_feature_enabled=trial_feature_enabled,
+            match_schedule=match_schedule,
         )
 
         flow.additional_properties = d

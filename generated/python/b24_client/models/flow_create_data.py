@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.distribution_type import DistributionType
-from ..models.flag_01 import Flag01
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="FlowCreateData")
@@ -23,7 +22,7 @@ class FlowCreateData:
     name: str
     """ Flow name. Must not be used by another flow; check with `tasks.flow.Flow.isExists`. """
     planned_completion_time: int
-    """ Planned time to finish a task, in seconds. """
+    """ Planned time to finish a task, in seconds (one hour at least). """
     distribution_type: DistributionType
     """ How tasks reach the team. `manually`: the moderator (the single member of `responsibleList`) hands each task
     out. `queue`: tasks go round-robin over the team, skipping absent members. `himself`: team members take tasks
@@ -33,27 +32,43 @@ class FlowCreateData:
     description: str | Unset = ""
     """ Free-text description. """
     group_id: int | Unset = UNSET
-    """ Workgroup or project to attach the flow to. When omitted a new group is created. """
+    """ Workgroup or project to attach the flow to. When omitted, or 0 or less, a new group named like the flow is
+    created. """
     owner_id: int | Unset = UNSET
-    """ Flow administrator. When omitted the caller becomes the administrator. """
+    """ Flow administrator. When omitted, or 0 or less, the caller becomes the administrator. """
     template_id: int | Unset = 0
     """ Task template for tasks added to the flow; `0` means none. """
     task_creators: list[list[str]] | Unset = UNSET
     """ A list of flow members, each an `[entityType, entityId]` pair. """
-    match_work_time: Flag01 | Unset = UNSET
-    """ A yes/no switch sent as an integer, `1` for yes and `0` for no. Responses report it as a JSON boolean. """
-    responsible_can_change_deadline: Flag01 | Unset = UNSET
-    """ A yes/no switch sent as an integer, `1` for yes and `0` for no. Responses report it as a JSON boolean. """
-    notify_at_half_time: Flag01 | Unset = UNSET
-    """ A yes/no switch sent as an integer, `1` for yes and `0` for no. Responses report it as a JSON boolean. """
-    task_control: Flag01 | Unset = UNSET
-    """ A yes/no switch sent as an integer, `1` for yes and `0` for no. Responses report it as a JSON boolean. """
+    match_work_time: bool | int | Unset = UNSET
+    """ A yes/no switch: `1` or `true` for yes, `0` or `false` for no. The docs show `0`/`1`; the portal reads the
+    value as a PHP boolean, so JSON booleans work as well (form-encoded, only `""` and `"0"` are no: `"false"` and
+    `"N"` are yes). Responses report it as a JSON boolean. """
+    match_schedule: bool | int | Unset = UNSET
+    """ A yes/no switch: `1` or `true` for yes, `0` or `false` for no. The docs show `0`/`1`; the portal reads the
+    value as a PHP boolean, so JSON booleans work as well (form-encoded, only `""` and `"0"` are no: `"false"` and
+    `"N"` are yes). Responses report it as a JSON boolean. """
+    responsible_can_change_deadline: bool | int | Unset = UNSET
+    """ A yes/no switch: `1` or `true` for yes, `0` or `false` for no. The docs show `0`/`1`; the portal reads the
+    value as a PHP boolean, so JSON booleans work as well (form-encoded, only `""` and `"0"` are no: `"false"` and
+    `"N"` are yes). Responses report it as a JSON boolean. """
+    notify_at_half_time: bool | int | Unset = UNSET
+    """ A yes/no switch: `1` or `true` for yes, `0` or `false` for no. The docs show `0`/`1`; the portal reads the
+    value as a PHP boolean, so JSON booleans work as well (form-encoded, only `""` and `"0"` are no: `"false"` and
+    `"N"` are yes). Responses report it as a JSON boolean. """
+    task_control: bool | int | Unset = UNSET
+    """ A yes/no switch: `1` or `true` for yes, `0` or `false` for no. The docs show `0`/`1`; the portal reads the
+    value as a PHP boolean, so JSON booleans work as well (form-encoded, only `""` and `"0"` are no: `"false"` and
+    `"N"` are yes). Responses report it as a JSON boolean. """
     notify_on_queue_overflow: int | None | Unset = UNSET
-    """ A notification threshold; `null` turns the notification off. """
+    """ A notification threshold, 0 at least (the queue and in-progress thresholds at most 99999, the efficiency
+    threshold at most 100); `null` or 0 turns the notification off. """
     notify_on_tasks_in_progress_overflow: int | None | Unset = UNSET
-    """ A notification threshold; `null` turns the notification off. """
+    """ A notification threshold, 0 at least (the queue and in-progress thresholds at most 99999, the efficiency
+    threshold at most 100); `null` or 0 turns the notification off. """
     notify_when_efficiency_decreases: int | None | Unset = UNSET
-    """ A notification threshold; `null` turns the notification off. """
+    """ A notification threshold, 0 at least (the queue and in-progress thresholds at most 99999, the efficiency
+    threshold at most 100); `null` or 0 turns the notification off. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -93,21 +108,35 @@ class FlowCreateData:
 
                 task_creators.append(task_creators_item)
 
-        match_work_time: int | Unset = UNSET
-        if not isinstance(self.match_work_time, Unset):
-            match_work_time = self.match_work_time.value
+        match_work_time: bool | int | Unset
+        if isinstance(self.match_work_time, Unset):
+            match_work_time = UNSET
+        else:
+            match_work_time = self.match_work_time
 
-        responsible_can_change_deadline: int | Unset = UNSET
-        if not isinstance(self.responsible_can_change_deadline, Unset):
-            responsible_can_change_deadline = self.responsible_can_change_deadline.value
+        match_schedule: bool | int | Unset
+        if isinstance(self.match_schedule, Unset):
+            match_schedule = UNSET
+        else:
+            match_schedule = self.match_schedule
 
-        notify_at_half_time: int | Unset = UNSET
-        if not isinstance(self.notify_at_half_time, Unset):
-            notify_at_half_time = self.notify_at_half_time.value
+        responsible_can_change_deadline: bool | int | Unset
+        if isinstance(self.responsible_can_change_deadline, Unset):
+            responsible_can_change_deadline = UNSET
+        else:
+            responsible_can_change_deadline = self.responsible_can_change_deadline
 
-        task_control: int | Unset = UNSET
-        if not isinstance(self.task_control, Unset):
-            task_control = self.task_control.value
+        notify_at_half_time: bool | int | Unset
+        if isinstance(self.notify_at_half_time, Unset):
+            notify_at_half_time = UNSET
+        else:
+            notify_at_half_time = self.notify_at_half_time
+
+        task_control: bool | int | Unset
+        if isinstance(self.task_control, Unset):
+            task_control = UNSET
+        else:
+            task_control = self.task_control
 
         notify_on_queue_overflow: int | None | Unset
         if isinstance(self.notify_on_queue_overflow, Unset):
@@ -149,6 +178,8 @@ class FlowCreateData:
             field_dict["taskCreators"] = task_creators
         if match_work_time is not UNSET:
             field_dict["matchWorkTime"] = match_work_time
+        if match_schedule is not UNSET:
+            field_dict["matchSchedule"] = match_schedule
         if responsible_can_change_deadline is not UNSET:
             field_dict["responsibleCanChangeDeadline"] = responsible_can_change_deadline
         if notify_at_half_time is not UNSET:
@@ -219,33 +250,42 @@ class FlowCreateData:
 
                 task_creators.append(componentsschemas_member_list_item)
 
-        _match_work_time = d.pop("matchWorkTime", UNSET)
-        match_work_time: Flag01 | Unset
-        if isinstance(_match_work_time, Unset):
-            match_work_time = UNSET
-        else:
-            match_work_time = Flag01(_match_work_time)
+        def _parse_match_work_time(data: object) -> bool | int | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | int | Unset, data)
 
-        _responsible_can_change_deadline = d.pop("responsibleCanChangeDeadline", UNSET)
-        responsible_can_change_deadline: Flag01 | Unset
-        if isinstance(_responsible_can_change_deadline, Unset):
-            responsible_can_change_deadline = UNSET
-        else:
-            responsible_can_change_deadline = Flag01(_responsible_can_change_deadline)
+        match_work_time = _parse_match_work_time(d.pop("matchWorkTime", UNSET))
 
-        _notify_at_half_time = d.pop("notifyAtHalfTime", UNSET)
-        notify_at_half_time: Flag01 | Unset
-        if isinstance(_notify_at_half_time, Unset):
-            notify_at_half_time = UNSET
-        else:
-            notify_at_half_time = Flag01(_notify_at_half_time)
+        def _parse_match_schedule(data: object) -> bool | int | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | int | Unset, data)
 
-        _task_control = d.pop("taskControl", UNSET)
-        task_control: Flag01 | Unset
-        if isinstance(_task_control, Unset):
-            task_control = UNSET
-        else:
-            task_control = Flag01(_task_control)
+        match_schedule = _parse_match_schedule(d.pop("matchSchedule", UNSET))
+
+        def _parse_responsible_can_change_deadline(data: object) -> bool | int | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | int | Unset, data)
+
+        responsible_can_change_deadline = _parse_responsible_can_change_deadline(
+            d.pop("responsibleCanChangeDeadline", UNSET)
+        )
+
+        def _parse_notify_at_half_time(data: object) -> bool | int | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | int | Unset, data)
+
+        notify_at_half_time = _parse_notify_at_half_time(d.pop("notifyAtHalfTime", UNSET))
+
+        def _parse_task_control(data: object) -> bool | int | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | int | Unset, data)
+
+        task_control = _parse_task_control(d.pop("taskControl", UNSET))
 
         def _parse_notify_on_queue_overflow(data: object) -> int | None | Unset:
             if data is None:
@@ -289,6 +329,7 @@ class FlowCreateData:
             template_id=template_id,
             task_creators=task_creators,
             match_work_time=match_work_time,
+            match_schedule=match_schedule,
             responsible_can_change_deadline=responsible_can_change_deadline,
             notify_at_half_time=notify_at_half_time,
             task_control=task_control,

@@ -14,7 +14,7 @@ T = TypeVar("T", bound="TasksFlowFlowIsExistsBodyFlowData")
 @_attrs_define
 class TasksFlowFlowIsExistsBodyFlowData:
     name: str
-    """ The name to look for. """
+    """ The name to look for (may be empty). """
     id: int | Unset = UNSET
     """ Flow identifier, as returned in `id` by `tasks.flow.Flow.create`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)

@@ -16,8 +16,9 @@ T = TypeVar("T", bound="TasksFlowFlowUpdateBody")
 @_attrs_define
 class TasksFlowFlowUpdateBody:
     flow_data: FlowUpdateData
-    """ A partial update: `id` names the flow, and only the fields that are sent change. Fields have no defaults
-    here; an omitted field keeps its current value. `active` cannot be changed by update. """
+    """ The new state of a flow (tasks 24.450 `FlowDto.php` and `UpdateCommand.php`). `id` names the flow and
+    `responsibleList` is required and must not be empty. An omitted field is either kept or reset to its default, as
+    each field says: send every setting you want to keep. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -20,7 +20,8 @@ T = TypeVar("T", bound="TasksFlowFlowUpdateResponse200")
 class TasksFlowFlowUpdateResponse200:
     result: Flow
     """ A task flow as the portal returns it from create, update and get. Switches that are sent as `0`/`1` integers
-    come back as JSON booleans. """
+    come back as JSON booleans. create and update answer with empty `taskCreators` and `team` lists; only get fills
+    them (tasks 24.450 `Flow/Control/Command/CommandHandler.php` loads the flow without its members). """
     time: ResponseTime | Unset = UNSET
     """ Timing block that a portal adds to every successful response (never to an error body). The six base fields
     are always present; the two `operating*` fields appear on cloud portals, where they report the per-method

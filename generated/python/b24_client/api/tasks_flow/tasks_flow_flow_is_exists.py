@@ -104,7 +104,10 @@ def sync_detailed(
     """Check whether a flow name is taken
 
      Tells whether a flow with this exact name exists. With `id`, that flow is left out of the check,
-    which is how a rename is checked before `tasks.flow.Flow.update`.
+    which is how a rename is checked before `tasks.flow.Flow.update`; an unknown `id` leaves nothing
+    out. The portal checks neither access nor the plan here, and an empty name is a name like any other
+    (normally not taken). "Flow not found" and the access-denied error are what the docs show; tasks
+    24.275 and 24.450 send neither from this method.
 
     Args:
         body (TasksFlowFlowIsExistsBody):
@@ -165,7 +168,10 @@ async def asyncio_detailed(
     """Check whether a flow name is taken
 
      Tells whether a flow with this exact name exists. With `id`, that flow is left out of the check,
-    which is how a rename is checked before `tasks.flow.Flow.update`.
+    which is how a rename is checked before `tasks.flow.Flow.update`; an unknown `id` leaves nothing
+    out. The portal checks neither access nor the plan here, and an empty name is a name like any other
+    (normally not taken). "Flow not found" and the access-denied error are what the docs show; tasks
+    24.275 and 24.450 send neither from this method.
 
     Args:
         body (TasksFlowFlowIsExistsBody):

@@ -103,9 +103,19 @@ def sync_detailed(
 ) -> Response[ErrorResponse | TasksFlowFlowUpdateResponse200]:
     """Change a flow
 
-     Changes the fields of an existing flow and returns the flow as it now is. Only the fields that are
-    sent change (a partial update); `active` is not changed here, use `tasks.flow.Flow.activate`. A new
-    name must not be used by another flow.
+     Changes an existing flow and returns it (with empty `taskCreators` and `team`; read them with
+    `tasks.flow.Flow.get`). This is not a partial update. `id` and a non-empty `responsibleList` are
+    required: without the list the call fails with `'responsibleList': field's value must not be empty`.
+    Kept when omitted: `name`, `plannedCompletionTime`, `distributionType`, `ownerId`, `groupId`,
+    `creatorId`, `active`, `demo` (and `activity`, which update never changes); a threshold sent as
+    `null` is kept too. Reset when omitted: `description` to `""`, `templateId` to 0, `efficiency` to
+    100, `responsibleCanChangeDeadline` and `matchWorkTime` to 1, `matchSchedule`, `notifyAtHalfTime`
+    and `taskControl` to 0, the three notification thresholds to off, and `taskCreators` to empty
+    (nobody may add tasks). So send every setting you want to keep. Update also takes `active`, `demo`,
+    `creatorId`, `efficiency` and `matchSchedule`. A new name must not be used by another flow. Errors:
+    access denied, unknown error, the field checks (a value below or above its bound, a name of the
+    wrong length, an empty `responsibleList`, a field of the wrong type), a taken name, and "Flow not
+    found" as the docs show it.
 
     Args:
         body (TasksFlowFlowUpdateBody):
@@ -165,9 +175,19 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | TasksFlowFlowUpdateResponse200]:
     """Change a flow
 
-     Changes the fields of an existing flow and returns the flow as it now is. Only the fields that are
-    sent change (a partial update); `active` is not changed here, use `tasks.flow.Flow.activate`. A new
-    name must not be used by another flow.
+     Changes an existing flow and returns it (with empty `taskCreators` and `team`; read them with
+    `tasks.flow.Flow.get`). This is not a partial update. `id` and a non-empty `responsibleList` are
+    required: without the list the call fails with `'responsibleList': field's value must not be empty`.
+    Kept when omitted: `name`, `plannedCompletionTime`, `distributionType`, `ownerId`, `groupId`,
+    `creatorId`, `active`, `demo` (and `activity`, which update never changes); a threshold sent as
+    `null` is kept too. Reset when omitted: `description` to `""`, `templateId` to 0, `efficiency` to
+    100, `responsibleCanChangeDeadline` and `matchWorkTime` to 1, `matchSchedule`, `notifyAtHalfTime`
+    and `taskControl` to 0, the three notification thresholds to off, and `taskCreators` to empty
+    (nobody may add tasks). So send every setting you want to keep. Update also takes `active`, `demo`,
+    `creatorId`, `efficiency` and `matchSchedule`. A new name must not be used by another flow. Errors:
+    access denied, unknown error, the field checks (a value below or above its bound, a name of the
+    wrong length, an empty `responsibleList`, a field of the wrong type), a taken name, and "Flow not
+    found" as the docs show it.
 
     Args:
         body (TasksFlowFlowUpdateBody):
