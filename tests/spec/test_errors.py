@@ -89,14 +89,10 @@ def test_a_system_error_missing_from_an_inline_response_is_caught(spec_copy: Pat
 
 
 def test_batch_entry_errors_are_not_whole_call_errors(bundled: Any) -> None:
-    """D46: ERROR_BATCH_LENGTH_EXCEEDED and ERROR_BATCH_METHOD_NOT_ALLOWED come only inside a batch.
-    The flow files still carry them; they belong to another branch's work (spec/paths/tasks.flow.*),
-    so only they may be reported here."""
-    problems = rules.check_batch_only_errors(bundled)
-    assert all(p.startswith("tasks.flow.") for p in problems), problems
+    """D46: ERROR_BATCH_LENGTH_EXCEEDED and ERROR_BATCH_METHOD_NOT_ALLOWED come only inside a batch."""
+    assert rules.check_batch_only_errors(bundled) == []
     for path, item in bundled["paths"].items():
-        if not path.startswith("/tasks.flow."):
-            assert "405" not in item["post"]["responses"] or path == "/batch", path
+        assert "405" not in item["post"]["responses"] or path == "/batch", path
 
 
 def test_a_batch_entry_error_on_a_method_is_caught(spec_copy: Path) -> None:

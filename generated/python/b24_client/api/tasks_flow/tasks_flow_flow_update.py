@@ -59,11 +59,6 @@ def _parse_response(
 
         return response_404
 
-    if response.status_code == 405:
-        response_405 = ErrorResponse.from_dict(response.json())
-
-        return response_405
-
     if response.status_code == 429:
         response_429 = ErrorResponse.from_dict(response.json())
 
