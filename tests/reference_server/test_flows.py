@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import rules
+from generator import messages
 
 from .conftest import ADMIN, EXTRANET, OFFICIAL_CREATE, SPEC, USER2, USER3, USER4, Portal, error_of, flow_data
 
@@ -393,7 +393,7 @@ def test_every_flow_error_has_a_current_text_in_both_languages() -> None:
         for lang in ("en", "ru"):
             text = BitrixError.named(name, line=1).body(SPEC, Wire(lang=lang))["error_description"]
             variants = [v for v in SPEC.messages(name) if v["lang"] == lang and v.get("current")]
-            assert any(rules.message_matches(v, text) for v in variants), (name, lang, text)
+            assert any(messages.message_matches(v, text) for v in variants), (name, lang, text)
 
 
 def test_unknown_language_is_refused(tmp_path: Path) -> None:
