@@ -17,6 +17,7 @@ import schemathesis
 from schemathesis import Case, CheckContext, Response
 
 from contract_tests import live, model, patience, target
+from generator import messages
 
 VOLATILE_FIELDS = {"activity", "trialFeatureEnabled"}  # may differ between two reads of one flow
 # A portal's create answers these with [] and only get fills them (tasks 24.450 CommandHandler::loadFlow)
@@ -78,12 +79,13 @@ def result_xor_error(ctx: CheckContext, response: Response, case: Case[Any]) -> 
 
 @schemathesis.check
 def error_is_declared(ctx: CheckContext, response: Response, case: Case[Any]) -> bool | None:
-    """An error body's HTTP status and code are among those the operation declares."""
+    """An error body's HTTP status, code (string or integer) and message name one error the operation
+    declares; an undeclared message for a declared code is reported with the closest declared variant."""
     body = _json(response)
     if isinstance(body, dict) and "error" in body and "result" not in body:
         operation_id = _operation_id(case)
         _exercised(case, "error_is_declared")
-        code = model.code_text(body["error"])
+        code = messages.code_text(body["error"])
         found = (response.status_code, code)
         declared = model.declared_errors(operation_id)
         assert found in declared, (
@@ -91,6 +93,16 @@ def error_is_declared(ctx: CheckContext, response: Response, case: Case[Any]) ->
             f"{response.status_code} ({body.get('error_description')!r}); declared with that code: "
             f"{sorted(s for s, c in declared if c == code)}"
         )
+        # status and code are declared: the message must be a variant of one of those errors
+        entries = model.error_entries(operation_id)
+        description = body.get("error_description")
+        if messages.classify(entries, response.status_code, body["error"], description) is None:
+            near = messages.closest(entries, response.status_code, body["error"], description)
+            assert near is None, (
+                f"{operation_id} answered HTTP {response.status_code} code {body['error']!r} with a "
+                f"message no declared error has: {description!r}; the closest declared variant is "
+                f"{near[1]!r} ({near[0]})"
+            )
     return None
 
 
@@ -283,7 +295,7 @@ def names_stay_unique(ctx: CheckContext, response: Response, case: Case[Any]) ->
     name = model.member(case.body, unique)
     assert duplicate is None, f"a second {operation_id} with the same {name!r} succeeded"
     body = _json(again)
-    found = (again.status_code, model.code_text(body.get("error"))) if isinstance(body, dict) else None
+    found = (again.status_code, messages.code_text(body.get("error"))) if isinstance(body, dict) else None
     assert found in model.declared_errors(operation_id), (
         f"a repeated {operation_id} failed with an undeclared answer: HTTP {again.status_code} {body}"
     )

@@ -60,13 +60,10 @@ def operations() -> dict[str, Json]:
     return {item["post"]["operationId"]: item["post"] for item in spec()["paths"].values()}
 
 
-def code_text(code: Any) -> Any:
-    """An answer's `error` as the catalogue writes codes: portals send flow codes as the JSON
-    integer 0 and the catalogue (and the docs) as the string "0". Other types stay as they are, so
-    that they match nothing."""
-    if isinstance(code, int) and not isinstance(code, bool):
-        return str(code)
-    return code
+def error_entries(operation_id: str) -> list[Json]:
+    """The operation's error catalogue (`x-bitrix-errors`)."""
+    entries: list[Json] = operations()[operation_id].get("x-bitrix-errors", [])
+    return entries
 
 
 def declared_errors(operation_id: str) -> set[tuple[int, str]]:

@@ -70,6 +70,16 @@ def _wrong_code(method: str, request: Any, status: int, body: Any) -> tuple[int,
     return status, body
 
 
+def _wrong_message(method: str, request: Any, status: int, body: Any) -> tuple[int, Any]:
+    if (
+        isinstance(body, dict)
+        and body.get("error") in ("0", 0)
+        and isinstance(body.get("error_description"), str)
+    ):
+        body["error_description"] = body["error_description"].rstrip(".") + " (changed)"
+    return status, body
+
+
 def _ok_status_for_error(method: str, request: Any, status: int, body: Any) -> tuple[int, Any]:
     if status == 400 and method == "tasks.flow.Flow.get":
         return 200, body
@@ -179,6 +189,8 @@ MUTANTS = {
                ("not_a_server_error", "status_code_conformance"), FLOWS, _server_error),
         Mutant("wrong-code", 'flow errors carry an undeclared code instead of "0"', ("error_is_declared",),
                FLOWS, _wrong_code),
+        Mutant("wrong-message", "flow errors carry a message no declared error has", ("error_is_declared",),
+               FLOWS, _wrong_message),
         Mutant("ok-status-error", "get answers its errors with HTTP 200",
                ("error_is_declared", "response_schema_conformance"), FLOWS, _ok_status_for_error),
         Mutant("bad-time", "time.duration is not finish - start", ("time_is_consistent",), FLOWS, _bad_time),

@@ -18,6 +18,7 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from generator.bundle import HTTP_METHODS, error_index
+from generator.messages import message_matches
 
 Json = Any
 SYSTEM_RESPONSES = {
@@ -220,13 +221,6 @@ def check_error_examples(doc: Json) -> list[str]:
 
 
 MESSAGE_LANGUAGES = {"en", "ru"}
-
-
-def message_matches(variant: Json, message: str) -> bool:
-    """Whether one x-bitrix-messages variant covers an error_description."""
-    if "pattern" in variant:
-        return re.fullmatch(variant["pattern"], message) is not None
-    return bool(variant.get("text") == message)
 
 
 def _message_problems(name: str, example: Json) -> list[str]:

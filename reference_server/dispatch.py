@@ -129,6 +129,8 @@ class Dispatcher:
             if handler.guard is not None:
                 handler.guard(ctx)
             args = self._arguments(op, params, typed)
+            if handler.precheck is not None:
+                handler.precheck(ctx, args)
             if handler.validate and (bad := unstorable(args, op.schema)) is not None:
                 self.validator.refuse(handler, bad)
             if handler.validate:

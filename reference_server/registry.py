@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 HandlerFn = Callable[["CallContext", dict[str, Any]], Any]
 GuardFn = Callable[["CallContext"], None]
 RulesFn = Callable[[dict[str, Any]], None]
+PrecheckFn = Callable[["CallContext", dict[str, Any]], None]
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,9 @@ class Handler:
     # portal's own error for the first rule the parameters break, in the portal's order (flows:
     # `'name': field's length must be ...`), or returns to let the generic error stand.
     rules: RulesFn | None = None
+    # Runs after the parameters are read and before they are validated, as a portal checks access
+    # before its command validates (flow update/delete: who may change the flow).
+    precheck: PrecheckFn | None = None
 
 
 HANDLERS: dict[str, Handler] = {}
@@ -56,12 +60,13 @@ def method(
     fields: Mapping[str, str | None] | None = None,
     guard: GuardFn | None = None,
     rules: RulesFn | None = None,
+    precheck: PrecheckFn | None = None,
 ) -> Callable[[HandlerFn], HandlerFn]:
     def register(fn: HandlerFn) -> HandlerFn:
         if operation_id in HANDLERS:
             raise ValueError(f"two handlers for {operation_id}")
         HANDLERS[operation_id] = Handler(
-            operation_id, fn, invalid, validate, dict(fields or {}), guard, rules
+            operation_id, fn, invalid, validate, dict(fields or {}), guard, rules, precheck
         )
         return fn
 

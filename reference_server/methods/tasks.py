@@ -303,6 +303,20 @@ def _managed(ctx: CallContext, flow_id: int, missing: str) -> dict[str, Any]:
     return flow
 
 
+def _may_manage_first(ctx: CallContext, params: dict[str, Any]) -> None:
+    """update/delete check access before the command validates anything (tasks 24.450
+    Controllers/Flow.php): a caller who is not an administrator, owner or creator of the flow named by
+    `flowData.id` is refused whatever else was sent; a missing or unreadable id is flow 0, which no one
+    but an administrator may change."""
+    data = params.get("flowData")
+    if not isinstance(data, dict) or ctx.caller.user.admin:
+        return  # an unreadable flowData fails in binding, before access; admins pass access
+    flow_id = parse_id(data.get("id"))
+    flow = ctx.store.flows.get(flow_id) if flow_id is not None else None
+    if flow is None or not _can_manage(ctx, flow):
+        raise BitrixError.named("FlowAccessDenied")
+
+
 def _switches_to_bool(fields: dict[str, Any]) -> dict[str, Any]:
     """Switches as booleans; a threshold of 0 is "off", which reads back as null."""
     return {
@@ -350,7 +364,7 @@ def create(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     return _public(ctx, flow, members=False)
 
 
-@method("tasks.flow.Flow.update", invalid=FLOW_INVALID, rules=_update_rules)
+@method("tasks.flow.Flow.update", invalid=FLOW_INVALID, rules=_update_rules, precheck=_may_manage_first)
 def update(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     data = params["flowData"]
     flow = _managed(ctx, data["id"], "FlowUnknownError")
@@ -377,7 +391,7 @@ def get(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     return _public(ctx, _visible(ctx, params["flowId"]))
 
 
-@method("tasks.flow.Flow.delete", invalid=FLOW_INVALID)
+@method("tasks.flow.Flow.delete", invalid=FLOW_INVALID, precheck=_may_manage_first)
 def delete(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     flow = _managed(ctx, params["flowData"]["id"], "FlowUnknownError")
     ctx.store.delete_flow(flow["id"])

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import rules
+from generator import messages
 
 from .conftest import ADMIN, EXTRANET, OFFICIAL_CREATE, SPEC, USER2, USER3, USER4, Portal, error_of, flow_data
 
@@ -393,7 +393,7 @@ def test_every_flow_error_has_a_current_text_in_both_languages() -> None:
         for lang in ("en", "ru"):
             text = BitrixError.named(name, line=1).body(SPEC, Wire(lang=lang))["error_description"]
             variants = [v for v in SPEC.messages(name) if v["lang"] == lang and v.get("current")]
-            assert any(rules.message_matches(v, text) for v in variants), (name, lang, text)
+            assert any(messages.message_matches(v, text) for v in variants), (name, lang, text)
 
 
 def test_unknown_language_is_refused(tmp_path: Path) -> None:
@@ -500,3 +500,16 @@ def test_form_switches_follow_php_truthiness(portal: Portal) -> None:
     flow = portal.post(ADMIN + query).json()["result"]
     assert flow["taskControl"] is True and flow["notifyAtHalfTime"] is True
     assert flow["matchWorkTime"] is False and flow["responsibleCanChangeDeadline"] is False
+
+
+def test_update_and_delete_check_access_before_the_fields(portal: Portal) -> None:
+    """A caller who may not change the flow is refused before any field check (tasks 24.450)."""
+    flow = portal.create("Guarded", base=USER2, taskCreators=[["meta-user", "all-users"]])
+    bad = {"flowData": {"id": flow["id"], "plannedCompletionTime": 1}}
+    assert error_of(portal.call("tasks.flow.Flow.update", bad, USER3)) == ACCESS
+    assert error_of(portal.call("tasks.flow.Flow.update", {"flowData": {}}, USER3)) == ACCESS
+    assert error_of(portal.call("tasks.flow.Flow.delete", {"flowData": {"id": "x"}}, USER3)) == ACCESS
+    # the owner gets the first failing check's own message (plannedCompletionTime before responsibleList)
+    assert error_of(portal.call("tasks.flow.Flow.update", bad, USER2)) == (
+        400, 0, small("plannedCompletionTime", 3600),
+    )  # fmt: skip
