@@ -59,6 +59,18 @@ def remember(target: Target, operation_id: str, request: Any, response: Any) -> 
         target.created.setdefault(operation_id, set()).add(str(value))
 
 
+def forget(target: Target, operation_id: str, request: Any) -> None:
+    """After a successful delete, the ids it removed name nothing: later writes on them are refused
+    like writes on objects of others (a portal would still take some, such as a pin of a gone flow,
+    and keep a row for it)."""
+    if not model.is_delete(operation_id):
+        return
+    for binding in model.ownership(operation_id):
+        value = model.member(request, binding.path)
+        if value is not None:
+            target.created.get(binding.source, set()).discard(str(value))
+
+
 def cleanup_calls(target: Target) -> list[tuple[str, Any, str, Any]]:
     """(creator, its request, remover, remover's body) for what this run created, newest first
     (workflows before their templates)."""

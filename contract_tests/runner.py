@@ -74,6 +74,7 @@ def after_call(case: Case[Any], response: Response, summary: Summary) -> None:
     summary.record_call(operation_id(case), success)
     if success:
         live.remember(target.CURRENT, operation_id(case), case.body, body)
+        live.forget(target.CURRENT, operation_id(case), case.body)
 
 
 def validate(case: Case[Any], response: Response, summary: Summary) -> list[str]:

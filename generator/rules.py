@@ -444,6 +444,17 @@ def _generator_traps(pointer: str, schema: Json) -> list[str]:
     return problems
 
 
+def _is_union(schema: Json) -> bool:
+    """A schema of several non-null types (`type` as a list, or `oneOf`/`anyOf` branches): Go's
+    openapi-generator makes it a struct, and a `default` on a property of that type does not compile.
+    A nullable value (one type and null) stays a plain type there."""
+    types = schema.get("type")
+    branches = [*schema.get("oneOf", []), *schema.get("anyOf", [])]
+    kinds = [t for t in types if t != "null"] if isinstance(types, list) else []
+    kinds += [b for b in branches if not (isinstance(b, dict) and b.get("type") == "null")]
+    return len(kinds) > 1
+
+
 def check_portable_schemas(doc: Json) -> list[str]:
     problems = []
     for name in doc.get("components", {}).get("schemas", {}):
@@ -463,6 +474,8 @@ def check_portable_schemas(doc: Json) -> list[str]:
         if schema.get("type") == "array" and "items" not in schema and "prefixItems" not in schema:
             problems.append(f"{pointer}: an array needs `items` (use `items: {{}}` for any)")
         problems += _generator_traps(pointer, schema)
+        if "default" in schema and "$ref" in schema and _is_union(deref(doc, schema)):
+            problems.append(f"{pointer}: `default` on a reference to a union; say it in the description")
         types = schema.get("type")
         if "enum" in schema and (None in schema["enum"] or (isinstance(types, list) and "null" in types)):
             problems.append(f"{pointer}: nullable enum; use oneOf [$ref, {{type: 'null'}}]")

@@ -106,7 +106,10 @@ async function flows(webhook: string, pin200Error: string): Promise<void> {
   say(`delete ok`);
 
   await expectError("get-deleted", () => api.tasksFlowFlowGet({ tasksFlowFlowGetRequest: { flowId: id } }));
-  await expectError("pin-deleted", () => api.tasksFlowFlowPin({ tasksFlowFlowGetRequest: { flowId: id } }));
+  // an administrator's pin of an unknown id succeeds on a portal (no existence check); activate fails
+  await expectError("activate-deleted", () =>
+    api.tasksFlowFlowActivate({ tasksFlowFlowGetRequest: { flowId: id } }),
+  );
 
   // The reference server answers pin's errors with 400; a portal may use 200 (spec decision D2).
   // Replay the documented 200 body through the same client with a stub fetch.

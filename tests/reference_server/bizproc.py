@@ -32,7 +32,7 @@ def ok(portal: Portal, method: str, body: dict[str, Any] | None = None, token: s
     return response.json()["result"]
 
 
-def failure(response: httpx.Response) -> tuple[int, str, str]:
+def failure(response: httpx.Response) -> tuple[int, str | int, str]:
     body = response.json()
     assert set(body) == {"error", "error_description"}, body
     return response.status_code, body["error"], body["error_description"]

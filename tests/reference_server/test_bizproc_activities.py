@@ -274,13 +274,13 @@ def test_tokens_die_with_their_workflow(portal: Portal) -> None:
     assert portal.ok("bizproc.workflow.terminate", {"ID": terminated}) is True
     assert portal.ok("bizproc.workflow.kill", {"ID": killed}) is True
     # D44: a genuine token of a workflow that no longer runs: the engine's WorkflowNotFound, 400,
-    # code 0 as the newest source sends it
+    # code 0 as the newest source sends it (a JSON integer, like every engine code)
     for token in (first, second):
         for method, body in (
             ("bizproc.event.send", {"EVENT_TOKEN": token}),
             ("bizproc.activity.log", {"EVENT_TOKEN": token, "LOG_MESSAGE": "late"}),
         ):
-            assert failure(portal.call(method, body)) == (400, "0", "WorkflowNotFound"), (method, token)
+            assert failure(portal.call(method, body)) == (400, 0, "WorkflowNotFound"), (method, token)
 
 
 def test_robot_without_subscription_does_not_wait(portal: Portal) -> None:

@@ -122,7 +122,8 @@ def test_fault_inside_batch(portal: Portal) -> None:
     assert out["result_error"]["a"]["error"] == "OPERATION_TIME_LIMIT"
 
 
-PIN_DENIED = {"error": "0", "error_description": "Access denied or flow not found"}
+# the body the server sends for FlowAccessDenied: engine code 0 as an integer, the language file's text
+PIN_DENIED = {"error": 0, "error_description": "Cannot find flow"}
 
 
 def test_a_fault_answers_pins_error_under_http_200_as_its_page_documents(portal: Portal) -> None:
@@ -135,7 +136,7 @@ def test_a_fault_answers_pins_error_under_http_200_as_its_page_documents(portal:
     plain = portal.post(
         ADMIN + "tasks.flow.Flow.pin", json=pin, headers={"X-Reference-Fault": "FlowAccessDenied"}
     )
-    assert error_of(plain) == (400, "0", "Access denied or flow not found")
+    assert error_of(plain) == (400, 0, "Cannot find flow")
     # a status the method does not declare for that error is ignored
     odd = {"X-Reference-Fault": "FlowAccessDenied", "X-Reference-Fault-Status": "299"}
     assert error_of(portal.post(ADMIN + "tasks.flow.Flow.pin", json=pin, headers=odd))[0] == 400

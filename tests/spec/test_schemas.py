@@ -57,3 +57,16 @@ def test_a_default_next_to_a_union_is_caught(spec_copy: Path) -> None:
     dump(file, schema)
     problems = rules.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
     assert any("IdInput" in p and "`default` next to a union" in p for p in problems), problems
+
+
+def test_a_default_on_a_reference_to_a_union_is_caught(spec_copy: Path) -> None:
+    file = spec_copy / "components" / "schemas" / "FlowCreateData.yaml"
+    schema = load(file)
+    schema["properties"]["matchWorkTime"]["default"] = 1  # Flag01 is integer or boolean
+    schema["properties"]["notifyOnQueueOverflow"]["default"] = None  # a nullable integer: fine
+    dump(file, schema)
+    problems = rules.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
+    assert problems == [
+        "/components/schemas/FlowCreateData/properties/matchWorkTime: `default` on a reference to a union;"
+        " say it in the description"
+    ]
