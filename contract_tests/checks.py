@@ -323,18 +323,6 @@ def created_equals_read(ctx: CheckContext, response: Response, case: Case[Any]) 
     return None
 
 
-BITRIX_CHECKS: tuple[Any, ...] = (
-    result_xor_error,
-    error_is_declared,
-    time_is_consistent,
-    pagination_is_consistent,
-    toggle_flips_back,
-    delete_really_deletes,
-    names_stay_unique,
-    created_equals_read,
-)
-
-
 @schemathesis.check
 def wrong_credentials_are_refused(ctx: CheckContext, response: Response, case: Case[Any]) -> bool | None:
     """A read that succeeded is refused with 401 when repeated with a wrong token or webhook code."""
@@ -388,4 +376,15 @@ def batch_halts_on_error(ctx: CheckContext, response: Response, case: Case[Any])
     return None
 
 
-BITRIX_CHECKS = (*BITRIX_CHECKS, wrong_credentials_are_refused, batch_halts_on_error)
+BITRIX_CHECKS: tuple[Any, ...] = (
+    result_xor_error,
+    error_is_declared,
+    time_is_consistent,
+    pagination_is_consistent,
+    toggle_flips_back,
+    delete_really_deletes,
+    names_stay_unique,
+    created_equals_read,
+    wrong_credentials_are_refused,
+    batch_halts_on_error,
+)

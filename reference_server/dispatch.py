@@ -40,9 +40,6 @@ class Outcome:
         assert self.error is not None
         return self.error.body(spec, wire)
 
-    def status(self, spec: Spec) -> int:
-        return 200 if self.error is None else self.error.status(spec, self.operation_id)
-
 
 class Dispatcher:
     def __init__(
