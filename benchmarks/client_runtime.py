@@ -1,4 +1,4 @@
-"""Client-runtime benchmarks (issue 8): b24_client's runtime vs fast_bitrix24, side by side against
+"""Client-runtime benchmarks: b24_client's runtime vs fast_bitrix24, side by side against
 the same reference server with default limits (standard plan: bucket 50, 2 requests/s).
 
 Each function returns a dict of figures for the harness (benchmarks/runtime_hook.py). Both clients

@@ -1,4 +1,4 @@
-"""Case `client_runtime`: the client-runtime benchmarks (issue 8), written in benchmarks/client_runtime.py.
+"""Case `client_runtime`: the client-runtime benchmarks, written in benchmarks/client_runtime.py.
 
 That module belongs to the client-runtime work: plain functions returning dicts of figures, our
 runtime vs fast_bitrix24 (reading 10,000 workflow instances, creating 1,000 flows). This hook imports

@@ -1,4 +1,4 @@
-"""Point 2: identities and credentials."""
+"""Identities and credentials: webhooks, OAuth tokens, scopes, and what each may call."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Point 4: batch."""
+"""batch: commands, halt, references, limits and per-command results."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 5 "Done when": the whole business-process life cycle through HTTP."""
+"""The whole business-process life cycle through HTTP, from template to finished workflow."""
 
 from __future__ import annotations
 

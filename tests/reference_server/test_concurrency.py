@@ -1,4 +1,4 @@
-"""Point 7: concurrent requests never corrupt state."""
+"""Concurrent requests never corrupt state."""
 
 from __future__ import annotations
 

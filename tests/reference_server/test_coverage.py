@@ -1,4 +1,5 @@
-"""Point 8 and point 5's catalogue check: handlers against spec operations, errors against examples."""
+"""Handlers against spec operations (one per operation), and the errors they raise against the
+operations' declared examples."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Point 3: the seven flow methods with their semantics."""
+"""The seven flow methods with their semantics."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Point 5 and issue 5: schemathesis fuzzes every flow and bizproc operation in-process; no server
+"""schemathesis fuzzes every flow and bizproc operation in-process; no server
 error, no undeclared answer."""
 
 from __future__ import annotations

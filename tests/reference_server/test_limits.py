@@ -1,4 +1,4 @@
-"""Point 6: the leaky bucket, the operating budget and fault injection (with a fake clock)."""
+"""The leaky bucket, the operating budget and fault injection (with a fake clock)."""
 
 from __future__ import annotations
 

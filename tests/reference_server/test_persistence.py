@@ -1,4 +1,4 @@
-"""Point 7: --db keeps state across a restart and a kill -9, with nothing acknowledged lost."""
+"""--db keeps state across a restart and a kill -9, with nothing acknowledged lost."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Point 1: the wire protocol of a real portal."""
+"""The wire protocol of a real portal: URL forms, verbs, bodies, bracket notation, `time`."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Conventions 12 and 13 of spec/README.md: links and paging; and the stateful chains issue 3 asks for."""
+"""Conventions 12 and 13 of spec/README.md: links and paging, and the stateful chains the contract
+suite walks (flow create -> ... -> delete, template add -> start -> ... -> kill)."""
 
 from __future__ import annotations
 
