@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import access, documents, lists, program
 from ..context import CallContext
+from ..engine import RUNNING
 from ..errors import BitrixError
 from ..protocol import iso, php_json
 from ..registry import Page, method
@@ -148,7 +149,13 @@ def update(ctx: CallContext, params: dict[str, Any]) -> int:
 )
 def delete(ctx: CallContext, params: dict[str, Any]) -> None:
     template = _owned(ctx, params["ID"], "WorkflowTemplateNotOwnerDeleteNoCode")
-    # running workflows keep their snapshot of the template and go on
+    # the portal's template loader counts the running instances of the template first and keeps it
+    # while there are any (spec decision D60); ended workflows keep their snapshot of it
+    if any(
+        w["STATE"] == RUNNING and str(w["TEMPLATE_ID"]) == str(template["ID"])
+        for w in ctx.store.of("workflow").values()
+    ):
+        raise BitrixError.named("WorkflowTemplateHasRunningWorkflows")
     ctx.store.save(deletes=[(KIND, str(template["ID"]))])
 
 

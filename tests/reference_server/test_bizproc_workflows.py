@@ -186,7 +186,6 @@ def test_a_running_workflow_keeps_its_template_snapshot(portal: Portal) -> None:
     workflow_id = start(portal, template)
     new = {"TEMPLATE_DATA": ["n.json", "eyJzdGVwcyI6IFtdfQ=="]}  # {"steps": []}
     assert ok(portal, "bizproc.workflow.template.update", {"ID": template, "FIELDS": new}) == template
-    assert ok(portal, "bizproc.workflow.template.delete", {"ID": template}) is None
     task = ok(portal, "bizproc.task.list", {"SELECT": ["ID", "NAME"]})[0]
     assert ok(portal, "bizproc.task.complete", {"TASK_ID": task["ID"], "STATUS": 3}) is True
     names = [
@@ -194,6 +193,26 @@ def test_a_running_workflow_keeps_its_template_snapshot(portal: Portal) -> None:
         for t in ok(portal, "bizproc.task.list", {"SELECT": ["NAME"], "FILTER": {"WORKFLOW_ID": workflow_id}})
     ]
     assert names == ["Second", "Old"]
+
+
+def test_a_template_with_running_workflows_is_not_deleted(portal: Portal) -> None:
+    """D60: the template loader refuses while an instance of the template still runs."""
+    template = add_template(portal, [{"review": {"name": "Look", "users": [1]}}])
+    other = add_template(portal, [{"review": {"name": "Other", "users": [1]}}])
+    running = start(portal, template)
+    start(portal, other, "LEAD_2")
+    refused = failure(oauth(portal, "bizproc.workflow.template.delete", {"ID": template}))
+    assert refused == (
+        400,
+        "ERROR_CORE",
+        "Cannot delete the business process template because one or more active business process(es) "
+        "exist using this template.",
+    )
+    assert [r["ID"] for r in ok(portal, "bizproc.workflow.template.list", {})] == [str(template), str(other)]
+    # once its workflow has ended (here: terminated) the template goes; the other one stays refused
+    assert portal.ok("bizproc.workflow.terminate", {"ID": running}) is True
+    assert ok(portal, "bizproc.workflow.template.delete", {"ID": template}) is None
+    assert failure(oauth(portal, "bizproc.workflow.template.delete", {"ID": other}))[1] == "ERROR_CORE"
 
 
 def test_bizproc_state_survives_a_restart(make_portal: Callable[..., Portal], tmp_path: Path) -> None:

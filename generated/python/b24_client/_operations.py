@@ -699,6 +699,7 @@ OPERATIONS: dict[str, Operation] = {
             (400, "ERROR_TEMPLATE_NOT_FOUND", "never"),
             (400, "", "never"),
             (400, "ERROR_TEMPLATE_NOT_OWNER", "never"),
+            (400, "ERROR_CORE", "never"),
             (400, "INVALID_REQUEST", "never"),
             (401, "NO_AUTH_FOUND", "never"),
             (401, "expired_token", "after-token-refresh"),

@@ -100,7 +100,9 @@ def sync_detailed(
 
      Deletes a template that the calling application added with `bizproc.workflow.template.add`. On
     success `result` is JSON `null`, not `true`. A template that another application added, or that was
-    made in the portal, cannot be deleted here; the official error table leaves that error out.
+    made in the portal, cannot be deleted here; the official error table leaves that error out. Nor can
+    a template while a workflow started from it still runs (`ERROR_CORE`, decision D60): terminate or
+    kill those workflows first.
 
     Args:
         body (BizprocWorkflowTemplateDeleteBody):
@@ -162,7 +164,9 @@ async def asyncio_detailed(
 
      Deletes a template that the calling application added with `bizproc.workflow.template.add`. On
     success `result` is JSON `null`, not `true`. A template that another application added, or that was
-    made in the portal, cannot be deleted here; the official error table leaves that error out.
+    made in the portal, cannot be deleted here; the official error table leaves that error out. Nor can
+    a template while a workflow started from it still runs (`ERROR_CORE`, decision D60): terminate or
+    kill those workflows first.
 
     Args:
         body (BizprocWorkflowTemplateDeleteBody):
