@@ -31,7 +31,9 @@ INT, DATE, TEXT = "int", "date", "text"
 
 
 def select(value: Any, fields: Mapping[str, str], default: Iterable[str]) -> list[str]:
-    names = [str(v).upper() for v in value] if isinstance(value, list) else []
+    # a JSON object is a PHP array too: its values are the names
+    values = list(value.values()) if isinstance(value, dict) else value
+    names = [str(v).upper() for v in values] if isinstance(values, list) else []
     known = [n for n in dict.fromkeys(names) if n in fields]
     return known or list(default)
 

@@ -40,10 +40,13 @@ FIELDS = {
     "ACTIVITY": lists.TEXT,
     "ACTIVITY_NAME": lists.TEXT,
     "PARAMETERS": lists.TEXT,
-    "DOCUMENT_URL": lists.TEXT,
 }
-DEFAULT_SELECT = ["ENTITY", "DOCUMENT_ID", "ID", "WORKFLOW_ID", "DOCUMENT_NAME", "NAME", "DOCUMENT_URL"]
-ALWAYS = ["MODULE_ID", "ENTITY", "DOCUMENT_ID", "DOCUMENT_URL"]
+# The names a portal selects, filters and orders by; DOCUMENT_URL is not one of them (it is computed
+# for every row), and the portal puts ENTITY and DOCUMENT_ID before the chosen names and the URL
+# after them. It also puts `MODULE` there, a name no task has, so MODULE_ID comes back only when
+# selected (bizproc restservice.php getTaskList, 22.300.200; spec decision D62).
+DEFAULT_SELECT = ["ID", "WORKFLOW_ID", "DOCUMENT_NAME", "NAME"]
+BEFORE, AFTER = ["ENTITY", "DOCUMENT_ID"], ["DOCUMENT_URL"]
 ANSWERS = {"yes": 1, "no": 2, "ok": 3, "cancel": 4}
 
 
@@ -109,11 +112,12 @@ def _user_filter(ctx: CallContext, value: Any) -> dict[str, Any]:
     return conditions
 
 
-@method("bizproc.task.list", fields={"": None, "SELECT": "TaskSelectInvalid", "SELECT.*": None})
+# A SELECT that is not a list is read as no SELECT: no stored portal version sends the docs'
+# ERROR_SELECT_VALIDATION_FAILURE (spec decision D63)
+@method("bizproc.task.list", fields={"": None})
 def task_list(ctx: CallContext, params: dict[str, Any]) -> Page:
     conditions = _user_filter(ctx, params.get("FILTER"))
-    chosen = lists.select(params.get("SELECT"), FIELDS, DEFAULT_SELECT)
-    chosen += [name for name in ALWAYS if name not in chosen]
+    chosen = list(dict.fromkeys(BEFORE + lists.select(params.get("SELECT"), FIELDS, DEFAULT_SELECT) + AFTER))
     rows = lists.filter_rows(_rows(ctx), conditions, FIELDS)
     rows = lists.order_rows(rows, params.get("ORDER"), FIELDS, {"ID": "DESC"})
     return lists.page(rows, params.get("start"), chosen, lists.PAGE)

@@ -87,8 +87,9 @@ def test_list_fields_and_defaults(portal: Portal) -> None:
     }
     task_id = one_task(portal, step)
     default = portal.ok("bizproc.task.list")
-    assert set(default[0]) == {"ENTITY", "DOCUMENT_ID", "ID", "WORKFLOW_ID", "DOCUMENT_NAME", "NAME",
-                               "DOCUMENT_URL", "MODULE_ID"}  # fmt: skip
+    # D62: MODULE_ID only when selected; ENTITY, DOCUMENT_ID before and DOCUMENT_URL after the choice
+    assert list(default[0]) == ["ENTITY", "DOCUMENT_ID", "ID", "WORKFLOW_ID", "DOCUMENT_NAME", "NAME",
+                                "DOCUMENT_URL"]  # fmt: skip
     every = ["ID", "WORKFLOW_ID", "DOCUMENT_NAME", "DESCRIPTION", "NAME", "MODIFIED", "WORKFLOW_STARTED",
              "WORKFLOW_STARTED_BY", "OVERDUE_DATE", "WORKFLOW_TEMPLATE_ID", "WORKFLOW_TEMPLATE_NAME",
              "WORKFLOW_STATE", "STATUS", "USER_ID", "USER_STATUS", "MODULE_ID", "ENTITY", "DOCUMENT_ID",
@@ -101,11 +102,14 @@ def test_list_fields_and_defaults(portal: Portal) -> None:
     field = row["PARAMETERS"]["Fields"][0]
     assert field["Id"] == "phone" and field["Required"] is True and field["Multiple"] is False
     assert row["PARAMETERS"]["StatusOkLabel"] == "OK"
-    assert failure(portal.call("bizproc.task.list", {"SELECT": "ID"})) == (
-        400,
-        "ERROR_SELECT_VALIDATION_FAILURE",
-        "Invalid data in SELECT parameter",
-    )
+    # D63: a SELECT that is not a list is no SELECT; DOCUMENT_URL is no name to select, filter or order by
+    assert list(portal.ok("bizproc.task.list", {"SELECT": "ID"})[0]) == list(default[0])
+    assert list(portal.ok("bizproc.task.list", {"SELECT": {"a": "NAME"}})[0]) == [
+        "ENTITY", "DOCUMENT_ID", "NAME", "DOCUMENT_URL"]  # fmt: skip
+    assert list(portal.ok("bizproc.task.list", {"SELECT": ["DOCUMENT_URL"]})[0]) == list(default[0])
+    assert portal.ok("bizproc.task.list", {"FILTER": {"DOCUMENT_URL": "nowhere"}}) == default
+    assert list(portal.ok("bizproc.task.list", {"SELECT": ["module_id"]})[0]) == [
+        "ENTITY", "DOCUMENT_ID", "MODULE_ID", "DOCUMENT_URL"]  # fmt: skip
 
 
 def test_approval_any_and_all(portal: Portal) -> None:
