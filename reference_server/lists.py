@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from .protocol import php_intval
 from .registry import Page
 
 PAGE_SIZE = 50
@@ -141,16 +142,7 @@ def _sort_key(kind: str, field: str, row: Mapping[str, Any]) -> tuple[int, Any]:
 
 def start_of(value: Any) -> int:
     """`start` as PHP's intval reads it: leading digits count (`"12abc"` is 12, `12.9` is 12)."""
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return int(value) if abs(value) < 2**63 else 0
-    if isinstance(value, str):
-        match = re.match(r"[ \t\n\r\v\f]*([+-]?[0-9]+)", value)
-        return int(match.group(1)) if match else 0
-    return 0
+    return php_intval(value)
 
 
 OFFSET, PAGE = "offset", "page"  # x-bitrix-pagination.kind (spec decision D41)

@@ -56,6 +56,27 @@ def parse_id(value: object) -> int | None:
     return number if number <= INT64_MAX else None
 
 
+def php_empty(value: object) -> bool:
+    """PHP's empty(): missing (None), false, 0, 0.0, "", "0" and an empty array; spaces are not empty."""
+    return value is None or value is False or value in (0, "", "0") or value == [] or value == {}
+
+
+def php_intval(value: object) -> int:
+    """PHP's (int) of a decoded JSON value: leading digits of a string, an array is 1 unless empty."""
+    if isinstance(value, (list, dict)):
+        return 1 if value else 0
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if math.isfinite(value) and abs(value) < 2**63 else 0
+    if isinstance(value, str):
+        match = re.match(r"[ \t\n\r\v\f]*([+-]?[0-9]+)", value)
+        return int(match.group(1)) if match else 0
+    return 0
+
+
 def parse_query(query: str) -> dict[str, Any]:
     """`a[b][0]=x&a[b][]=y` into nested dicts, as PHP builds $_GET. Every leaf is a string.
 

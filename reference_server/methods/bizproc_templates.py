@@ -17,7 +17,7 @@ from .. import access, documents, lists, program
 from ..context import CallContext
 from ..engine import RUNNING
 from ..errors import BitrixError
-from ..protocol import iso, php_json
+from ..protocol import iso, php_empty, php_json
 from ..registry import Page, method
 
 KIND = "template"
@@ -84,7 +84,7 @@ def add(ctx: CallContext, params: dict[str, Any]) -> int:
     document_type = params["DOCUMENT_TYPE"]
     if not documents.valid_type(document_type):
         raise BitrixError.named("WorkflowTemplateIncorrectDocumentType")
-    if _php_empty(params["NAME"]):
+    if php_empty(params["NAME"]):
         raise BitrixError.named("WorkflowTemplateEmptyName")
     auto_execute = _auto_execute(params.get("AUTO_EXECUTE", "0"))
     template: dict[str, Any] = {
@@ -107,11 +107,6 @@ def add(ctx: CallContext, params: dict[str, Any]) -> int:
     return int(template["ID"])
 
 
-def _php_empty(value: Any) -> bool:
-    """PHP's empty() of a name: "" and "0" are empty, a name of spaces is not."""
-    return value in ("", "0")
-
-
 def _auto_execute(value: Any) -> int:
     """`AUTO_EXECUTE` as every stored portal version takes it: one of the strings "0".."3" (the
     value must equal its own integer form as text). A JSON integer, the official pages' form, is
@@ -128,7 +123,7 @@ def update(ctx: CallContext, params: dict[str, Any]) -> int:
     # ignored, and with none of the four the template is saved unchanged (D43)
     sent = {k: v for k, v in params["FIELDS"].items() if k in UPDATABLE}
     template = dict(_owned(ctx, params["ID"], "WorkflowTemplateNotOwnerUpdateNoCode"))
-    if "NAME" in sent and _php_empty(sent["NAME"]):
+    if "NAME" in sent and php_empty(sent["NAME"]):
         raise BitrixError.named("WorkflowTemplateEmptyName")
     if "AUTO_EXECUTE" in sent:
         sent["AUTO_EXECUTE"] = _auto_execute(sent["AUTO_EXECUTE"])

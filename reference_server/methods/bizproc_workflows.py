@@ -15,6 +15,7 @@ from .. import access, lists
 from ..context import CallContext
 from ..engine import RUNNING, Engine, document_check
 from ..errors import BitrixError
+from ..protocol import php_empty, php_intval
 from ..registry import Page, method
 
 FIELDS = {
@@ -28,14 +29,16 @@ FIELDS = {
     "STARTED_BY": lists.INT,
     "TEMPLATE_ID": lists.INT,
 }
+# TEMPLATE_ID is read by the handler as the portal reads it: PHP-empty is "Empty TEMPLATE_ID", anything
+# else is cast to an integer and looked up ("abc" is template 0, not found)
 START_FIELDS: dict[str, str | None] = {
     "": "WorkflowStartWrongDocumentId",
-    "TEMPLATE_ID": "WorkflowStartEmptyTemplateId",
+    "TEMPLATE_ID": None,
     "DOCUMENT_ID": "WorkflowStartWrongDocumentId",
     "PARAMETERS": None,
 }
-# The id is checked by the handler: not a string or empty → "Empty workflow instance ID" (the
-# tutorials say so of a non-string id), any other unknown string → WorkflowNotFound.
+# The id is checked by the handler: only a PHP-empty id is "Empty workflow instance ID"; any other
+# value goes to the engine, which does not find it (spec decision D65)
 STOP_FIELDS: dict[str, str | None] = {"": "WorkflowEmptyInstanceId", "ID": None, "STATUS": None}
 
 
@@ -43,13 +46,21 @@ def engine(ctx: CallContext) -> Engine:
     return Engine(ctx.store, ctx.identities, ctx.clock)
 
 
-@method("bizproc.workflow.start", fields=START_FIELDS, guard=access.admin)
+@method("bizproc.workflow.start", fields=START_FIELDS)
 def start(ctx: CallContext, params: dict[str, Any]) -> str:
-    template = ctx.store.of("template").get(str(params["TEMPLATE_ID"]))
+    """The checks in the portal's order (bizproc 22.300.200 and the newest copy; spec decision D61):
+    template id, template, document, then who may start, then the engine. 19.x asked for an
+    administrator before anything else. A portal also lets a user with the start right on the
+    document through; the reference portal has no document rights, so that user is an administrator."""
+    raw = params.get("TEMPLATE_ID")
+    if php_empty(raw):
+        raise BitrixError.named("WorkflowStartEmptyTemplateId")
+    template = ctx.store.of("template").get(str(php_intval(raw)))
     if template is None:
         raise BitrixError.named("WorkflowStartTemplateNotFound")
     document = params["DOCUMENT_ID"]
     document_check(template, document)
+    access.admin(ctx)
     values = params.get("PARAMETERS")
     run = engine(ctx)
     workflow_id = run.start(
@@ -95,9 +106,10 @@ def instance_list(ctx: CallContext, params: dict[str, Any]) -> Page:
 
 def _workflow_id(params: dict[str, Any]) -> str:
     value = params.get("ID")
-    if not isinstance(value, str) or not value.strip():
+    if php_empty(value):
         raise BitrixError.named("WorkflowEmptyInstanceId")
-    return value.strip()
+    # a number or any other non-empty value is looked up as text, and no workflow has such an id
+    return value if isinstance(value, str) else repr(value)
 
 
 @method("bizproc.workflow.terminate", fields=STOP_FIELDS, guard=access.admin)

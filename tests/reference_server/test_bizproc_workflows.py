@@ -38,6 +38,10 @@ LEAD_1 = ["crm", "CCrmDocumentLead", "LEAD_1"]
         ({"DOCUMENT_ID": LEAD_1}, (*WRONG_ID, "Empty TEMPLATE_ID")),
         ({"TEMPLATE_ID": 0, "DOCUMENT_ID": LEAD_1}, (*WRONG_ID, "Empty TEMPLATE_ID")),
         ({"TEMPLATE_ID": 99, "DOCUMENT_ID": LEAD_1}, (*WRONG_ID, "Template not found")),
+        # D61: PHP's empty() and (int) cast, as the portal reads the id
+        ({"TEMPLATE_ID": "0", "DOCUMENT_ID": LEAD_1}, (*WRONG_ID, "Empty TEMPLATE_ID")),
+        ({"TEMPLATE_ID": "abc", "DOCUMENT_ID": LEAD_1}, (*WRONG_ID, "Template not found")),
+        ({"TEMPLATE_ID": "99x", "DOCUMENT_ID": LEAD_1}, (*WRONG_ID, "Template not found")),
         ({"TEMPLATE_ID": 1, "DOCUMENT_ID": LEAD_1[:2]}, (*EMPTY_CODE, "Wrong DOCUMENT_ID!")),
         ({"TEMPLATE_ID": 1, "DOCUMENT_ID": ["tasks", "Task", "1"]}, (*EMPTY_CODE, "Wrong DOCUMENT_ID!")),
         ({"TEMPLATE_ID": 1, "DOCUMENT_ID": ["crm", "CCrmX", "LEAD_1"]}, (*EMPTY_CODE, "Wrong DOCUMENT_ID!")),
@@ -58,6 +62,15 @@ def test_start_needs_an_admin(portal: Portal) -> None:
     add_template(portal)
     body = {"TEMPLATE_ID": 1, "DOCUMENT_ID": ["crm", "CCrmDocumentLead", "LEAD_1"]}
     assert failure(portal.call("bizproc.workflow.start", body, USER2)) == ACCESS_DENIED
+    # D61: the template and document checks come before the permission check (22.x)
+    assert failure(portal.call("bizproc.workflow.start", {**body, "TEMPLATE_ID": 99}, USER2)) == (
+        *WRONG_ID,
+        "Template not found",
+    )
+    assert failure(portal.call("bizproc.workflow.start", {"DOCUMENT_ID": LEAD_1}, USER2))[2] == "Empty TEMPLATE_ID"
+    mismatch = {"TEMPLATE_ID": "1", "DOCUMENT_ID": ["crm", "CCrmDocumentDeal", "DEAL_1"]}
+    assert failure(portal.call("bizproc.workflow.start", mismatch, USER2)) == (*EMPTY_CODE, MISMATCH)
+    assert portal.ok("bizproc.workflow.start", {**body, "TEMPLATE_ID": "1"})  # a digit string is cast
     for method in ("bizproc.workflow.instances", "bizproc.workflow.instance.list"):
         assert failure(oauth(portal, method, {}, APP_USER2)) == ACCESS_DENIED
     for method in ("bizproc.workflow.terminate", "bizproc.workflow.kill"):
@@ -160,7 +173,10 @@ def test_instances_fields_defaults_and_operators(
 def test_stop_errors(portal: Portal, method: str) -> None:
     assert failure(portal.call(method, {})) == EMPTY_ID
     assert failure(portal.call(method, {"ID": ""})) == EMPTY_ID
-    assert failure(portal.call(method, {"ID": 12345})) == EMPTY_ID  # not a string (the kill tutorial)
+    assert failure(portal.call(method, {"ID": "0"})) == EMPTY_ID  # PHP's empty()
+    # D65: only an empty id is refused as such; a number or blanks go to the engine, which finds nothing
+    assert failure(portal.call(method, {"ID": 12345})) == NOT_FOUND
+    assert failure(portal.call(method, {"ID": "   "})) == NOT_FOUND
     assert failure(portal.call(method, {"ID": "65e5a449e8f135.21284909"})) == NOT_FOUND
     assert failure(portal.call(method, {"ID": "nonsense"})) == NOT_FOUND
 
