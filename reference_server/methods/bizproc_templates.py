@@ -160,7 +160,7 @@ def _row(template: dict[str, Any]) -> dict[str, Any]:
         "ID": str(template["ID"]),
         "MODULE_ID": template["MODULE_ID"],
         "ENTITY": template["ENTITY"],
-        "DOCUMENT_TYPE": template["DOCUMENT_TYPE"][2],
+        "DOCUMENT_TYPE": template["DOCUMENT_TYPE"][2],  # the column; the answer gets the triple
         "AUTO_EXECUTE": str(template["AUTO_EXECUTE"]),
         "NAME": template["NAME"],
         "DESCRIPTION": template["DESCRIPTION"],
@@ -182,6 +182,17 @@ LIST_FIELDS: dict[str, str | None] = {"": None}
 def template_list(ctx: CallContext, params: dict[str, Any]) -> Page:
     rows = [_row(t) for t in ctx.store.of(KIND).values()]
     chosen = lists.select(params.get("SELECT"), FIELDS, ["ID"])
-    rows = lists.filter_rows(rows, params.get("FILTER"), FIELDS)
+    conditions = params.get("FILTER")
+    if isinstance(conditions, dict):
+        # the portal sets `<AUTO_EXECUTE` itself (no automation rules), replacing the caller's; every
+        # template stored here is below that bound, so the caller's condition simply goes
+        conditions = {k: v for k, v in conditions.items() if k != "<AUTO_EXECUTE"}
+    rows = lists.filter_rows(rows, conditions, FIELDS)
     rows = lists.order_rows(rows, params.get("ORDER"), FIELDS, {"ID": "ASC"})
-    return lists.page(rows, params.get("start"), chosen)
+    page = lists.page(rows, params.get("start"), chosen)
+    for row in page.rows:
+        if "DOCUMENT_TYPE" in row:
+            # the template result class turns the column into [MODULE_ID, ENTITY, DOCUMENT_TYPE] of the
+            # same row, so the parts not selected are null (spec decision D64)
+            row["DOCUMENT_TYPE"] = [row.get("MODULE_ID"), row.get("ENTITY"), row["DOCUMENT_TYPE"]]
+    return page

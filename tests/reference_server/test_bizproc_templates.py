@@ -96,7 +96,7 @@ def test_official_add_body_stores_an_opaque_bpt(portal: Portal) -> None:
         "ID": str(template_id),
         "MODULE_ID": "lists",
         "ENTITY": "BizprocDocument",
-        "DOCUMENT_TYPE": "iblock_164",
+        "DOCUMENT_TYPE": ["lists", "BizprocDocument", "iblock_164"],  # D64: the triple
         "AUTO_EXECUTE": "3",
         "NAME": "App template",
         "TEMPLATE": [],
@@ -240,3 +240,28 @@ def test_form_encoded_template_add(portal: Portal) -> None:
     assert portal.ok("bizproc.workflow.template.list", {"SELECT": ["AUTO_EXECUTE"]}, ADMIN) == [
         {"AUTO_EXECUTE": "1"}
     ]
+
+
+def test_list_sends_the_document_type_triple_and_keeps_automation_out(portal: Portal) -> None:
+    """D64: DOCUMENT_TYPE is [MODULE_ID, ENTITY, type] of the row, null where not selected; the
+    portal's own `<AUTO_EXECUTE` condition replaces the caller's."""
+    lead = add_template(portal)
+    deal = add_template(portal, document_type=DEAL)
+    alone = ok(portal, "bizproc.workflow.template.list", {"SELECT": ["DOCUMENT_TYPE"]})
+    assert alone == [{"DOCUMENT_TYPE": [None, None, "LEAD"]}, {"DOCUMENT_TYPE": [None, None, "DEAL"]}]
+    both = ok(
+        portal,
+        "bizproc.workflow.template.list",
+        {"SELECT": ["ENTITY", "DOCUMENT_TYPE"], "FILTER": {"ID": deal}},
+    )
+    assert both == [{"ENTITY": "CCrmDocumentDeal", "DOCUMENT_TYPE": [None, "CCrmDocumentDeal", "DEAL"]}]
+    # the filter still compares the bare column
+    by_type = ok(portal, "bizproc.workflow.template.list", {"FILTER": {"DOCUMENT_TYPE": "LEAD"}})
+    assert by_type == [{"ID": str(lead)}]
+    replaced = ok(portal, "bizproc.workflow.template.list", {"FILTER": {"<AUTO_EXECUTE": 0}})
+    assert replaced == [{"ID": str(lead)}, {"ID": str(deal)}]
+    assert ok(portal, "bizproc.workflow.template.list", {"FILTER": {">AUTO_EXECUTE": 0}}) == []
+    described = ok(
+        portal, "bizproc.workflow.template.list", {"SELECT": ["DESCRIPTION"], "FILTER": {"ID": lead}}
+    )
+    assert described == [{"DESCRIPTION": ""}]

@@ -67,7 +67,10 @@ def test_start_needs_an_admin(portal: Portal) -> None:
         *WRONG_ID,
         "Template not found",
     )
-    assert failure(portal.call("bizproc.workflow.start", {"DOCUMENT_ID": LEAD_1}, USER2))[2] == "Empty TEMPLATE_ID"
+    assert (
+        failure(portal.call("bizproc.workflow.start", {"DOCUMENT_ID": LEAD_1}, USER2))[2]
+        == "Empty TEMPLATE_ID"
+    )
     mismatch = {"TEMPLATE_ID": "1", "DOCUMENT_ID": ["crm", "CCrmDocumentDeal", "DEAL_1"]}
     assert failure(portal.call("bizproc.workflow.start", mismatch, USER2)) == (*EMPTY_CODE, MISMATCH)
     assert portal.ok("bizproc.workflow.start", {**body, "TEMPLATE_ID": "1"})  # a digit string is cast

@@ -58,8 +58,8 @@ class ActivityRegistration:
     """ A kind of document, as `[module, entity, type]`; templates, robots and activities are bound to one. The
     module fixes the rest: for `crm` the entity is one of the CRM document classes and the type is `LEAD`,
     `CONTACT`, `COMPANY`, `DEAL`, `QUOTE`, `SMART_INVOICE` or `DYNAMIC_<typeId>`; for `lists` the type is
-    `iblock_<listId>` (lower-case prefix); for `disk` it is `STORAGE_<storageId>`. Responses of
-    `bizproc.workflow.template.list` report only the third element. """
+    `iblock_<listId>` (lower-case prefix); for `disk` it is `STORAGE_<storageId>`. `bizproc.workflow.template.list`
+    rows send the same triple, with `null` for the parts not selected. """
     filter_: ActivityFilter | Unset = UNSET
     """ Where a robot or action is offered: it shows up where a rule of `INCLUDE` matches and is hidden where a rule
     of `EXCLUDE` matches. A malformed filter is refused with "Wrong activity FILTER!". """

@@ -20,8 +20,8 @@ class BizprocWorkflowTemplateAddBody:
     """ A kind of document, as `[module, entity, type]`; templates, robots and activities are bound to one. The
     module fixes the rest: for `crm` the entity is one of the CRM document classes and the type is `LEAD`,
     `CONTACT`, `COMPANY`, `DEAL`, `QUOTE`, `SMART_INVOICE` or `DYNAMIC_<typeId>`; for `lists` the type is
-    `iblock_<listId>` (lower-case prefix); for `disk` it is `STORAGE_<storageId>`. Responses of
-    `bizproc.workflow.template.list` report only the third element. """
+    `iblock_<listId>` (lower-case prefix); for `disk` it is `STORAGE_<storageId>`. `bizproc.workflow.template.list`
+    rows send the same triple, with `null` for the parts not selected. """
     name: str
     """ Template name. """
     template_data: list[str]

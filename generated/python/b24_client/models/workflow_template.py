@@ -24,9 +24,9 @@ T = TypeVar("T", bound="WorkflowTemplate")
 @_attrs_define
 class WorkflowTemplate:
     """One workflow template as `bizproc.workflow.template.list` returns it. Only the fields named in `SELECT` come back
-    (by default `ID` alone), so every field is optional. Integer fields arrive as strings, and the document type is
-    reported by its third element alone, with module and entity in their own fields. Templates of automation rules are
-    not listed.
+    (by default `ID` alone), so every field is optional. Integer fields arrive as strings, and the document type is the
+    triple `[module, entity, type]` (D64). Templates of automation rules are not listed: the portal adds its own
+    `<AUTO_EXECUTE` condition to every `FILTER`, replacing one the caller sends under that key.
 
     """
 
@@ -36,10 +36,12 @@ class WorkflowTemplate:
     """ Module of the document type (`crm`, `lists` or `disk` in the documented cases). """
     entity: str | Unset = UNSET
     """ Document class, e.g. `CCrmDocumentDeal` or `Bitrix\\Lists\\BizprocDocumentLists`. """
-    document_type: str | Unset = UNSET
-    """ The document type, the third element of the `DOCUMENT_TYPE` triple: `LEAD`, `CONTACT`, `COMPANY`, `DEAL`,
-    `QUOTE`, `SMART_INVOICE` or `DYNAMIC_<typeId>` for CRM, `iblock_<listId>` for lists, `STORAGE_<storageId>` for
-    Drive. """
+    document_type: list[None | str] | str | Unset = UNSET
+    """ The document type. Every stored portal source sends it as the triple `[MODULE_ID, ENTITY, DOCUMENT_TYPE]`
+    built from the same row, so the module and the entity are `null` unless `MODULE_ID` and `ENTITY` are selected
+    too (decision D64). The official page types it as a string, the bare third element: `LEAD`, `CONTACT`,
+    `COMPANY`, `DEAL`, `QUOTE`, `SMART_INVOICE` or `DYNAMIC_<typeId>` for CRM, `iblock_<listId>` for lists,
+    `STORAGE_<storageId>` for Drive. Both forms are accepted. """
     auto_execute: TemplateAutoExecuteType0 | TemplateAutoExecuteType1 | Unset = UNSET
     """ When the portal starts a template on its own: `0` never (manual start only), `1` when a document is created,
     `2` when a document is changed, `3` on both. Send it as a digit string (`"3"`): that is the form every known
@@ -80,7 +82,18 @@ class WorkflowTemplate:
 
         entity = self.entity
 
-        document_type = self.document_type
+        document_type: list[None | str] | str | Unset
+        if isinstance(self.document_type, Unset):
+            document_type = UNSET
+        elif isinstance(self.document_type, list):
+            document_type = []
+            for document_type_item_data in self.document_type:
+                document_type_item: None | str
+                document_type_item = document_type_item_data
+                document_type.append(document_type_item)
+
+        else:
+            document_type = self.document_type
 
         auto_execute: int | str | Unset
         if isinstance(self.auto_execute, Unset):
@@ -183,7 +196,31 @@ class WorkflowTemplate:
 
         entity = d.pop("ENTITY", UNSET)
 
-        document_type = d.pop("DOCUMENT_TYPE", UNSET)
+        def _parse_document_type(data: object) -> list[None | str] | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                document_type_type_0 = []
+                _document_type_type_0 = data
+                for document_type_type_0_item_data in _document_type_type_0:
+
+                    def _parse_document_type_type_0_item(data: object) -> None | str:
+                        if data is None:
+                            return data
+                        return cast(None | str, data)
+
+                    document_type_type_0_item = _parse_document_type_type_0_item(document_type_type_0_item_data)
+
+                    document_type_type_0.append(document_type_type_0_item)
+
+                return document_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[None | str] | str | Unset, data)
+
+        document_type = _parse_document_type(d.pop("DOCUMENT_TYPE", UNSET))
 
         def _parse_auto_execute(data: object) -> TemplateAutoExecuteType0 | TemplateAutoExecuteType1 | Unset:
             if isinstance(data, Unset):

@@ -103,7 +103,8 @@ def sync_detailed(
     id of a workflow that has already finished or been terminated fails with the engine error
     `WorkflowNotFound` (not in the official docs). The official page types `ID` as an integer, but it is
     the same string id as everywhere else. To stop a workflow and keep its data, use
-    `bizproc.workflow.terminate`.
+    `bizproc.workflow.terminate`. Added in bizproc 22.x: 19.0.300 and older have no such method
+    (`ERROR_METHOD_NOT_FOUND`).
 
     Args:
         body (BizprocWorkflowKillBody):
@@ -168,7 +169,8 @@ async def asyncio_detailed(
     id of a workflow that has already finished or been terminated fails with the engine error
     `WorkflowNotFound` (not in the official docs). The official page types `ID` as an integer, but it is
     the same string id as everywhere else. To stop a workflow and keep its data, use
-    `bizproc.workflow.terminate`.
+    `bizproc.workflow.terminate`. Added in bizproc 22.x: 19.0.300 and older have no such method
+    (`ERROR_METHOD_NOT_FOUND`).
 
     Args:
         body (BizprocWorkflowKillBody):

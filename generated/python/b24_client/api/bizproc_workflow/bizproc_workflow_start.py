@@ -102,7 +102,9 @@ def sync_detailed(
     keep as it is. The template must have been made for the kind of document that `DOCUMENT_ID` names.
     The workflow runs on a copy of the template taken at start, so later template changes do not reach
     it. Starting through REST works only on paid plans and on demo and NFR licences. Three of the errors
-    carry an empty `error` code.
+    carry an empty `error` code. The portal checks in this order: `TEMPLATE_ID` (empty by PHP's rules,
+    then cast to an integer and looked up, so `"abc"` is an unknown template), the document, its type
+    against the template's, who calls, then the engine (decision D61).
 
     Args:
         body (BizprocWorkflowStartBody):
@@ -166,7 +168,9 @@ async def asyncio_detailed(
     keep as it is. The template must have been made for the kind of document that `DOCUMENT_ID` names.
     The workflow runs on a copy of the template taken at start, so later template changes do not reach
     it. Starting through REST works only on paid plans and on demo and NFR licences. Three of the errors
-    carry an empty `error` code.
+    carry an empty `error` code. The portal checks in this order: `TEMPLATE_ID` (empty by PHP's rules,
+    then cast to an integer and looked up, so `"abc"` is an unknown template), the document, its type
+    against the template's, who calls, then the engine (decision D61).
 
     Args:
         body (BizprocWorkflowStartBody):
