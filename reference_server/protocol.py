@@ -58,7 +58,9 @@ def parse_id(value: object) -> int | None:
 
 def php_empty(value: object) -> bool:
     """PHP's empty(): missing (None), false, 0, 0.0, "", "0" and an empty array; spaces are not empty."""
-    return value is None or value is False or value in (0, "", "0") or value == [] or value == {}
+    if isinstance(value, (list, dict)):
+        return not value
+    return value is None or value in (0, "", "0")
 
 
 def php_intval(value: object) -> int:
