@@ -19,64 +19,65 @@ from .. import access, documents
 from ..context import CallContext
 from ..engine import Engine
 from ..errors import BitrixError
+from ..protocol import php_empty, php_intval
 from ..registry import method
 
 KIND = "activity"
 _CODE = re.compile(r"^[A-Za-z0-9._-]+$")
 _PROPERTY_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
-DESCRIPTOR = (
-    "HANDLER",
-    "AUTH_USER_ID",
-    "USE_SUBSCRIPTION",
-    "NAME",
-    "DESCRIPTION",
-    "PROPERTIES",
-    "RETURN_PROPERTIES",
-    "DOCUMENT_TYPE",
-    "FILTER",
-    "USE_PLACEMENT",
-    "PLACEMENT_HANDLER",
-)
 # property descriptor keys are case-insensitive on the portal
 PROPERTY_KEYS = {
     k.lower(): k for k in ("Name", "Description", "Type", "Options", "Required", "Multiple", "Default")
 }
-EDITIONS = ("b24", "box")
+
+
+def _prepared(data: dict[str, Any], keep_keys: bool = False) -> dict[str, Any]:
+    """Keys upper-cased at every depth, except the own keys of the maps `PROPERTIES`,
+    `RETURN_PROPERTIES` and `OPTIONS` (property codes, option values), as the portal prepares an
+    activity (bizproc restservice.php prepareActivityData, 22.300.200)."""
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        name = key if keep_keys else str(key).upper()
+        keep = name in ("PROPERTIES", "RETURN_PROPERTIES", "OPTIONS")
+        out[name] = _prepared(value, keep) if isinstance(value, dict) else value
+    return out
 
 
 def _code(params: dict[str, Any]) -> str:
     code = params.get("CODE")
-    if code is None or code == "":
+    if php_empty(code):
         raise BitrixError.named("ActivityCodeEmpty")
+    if isinstance(code, bool):
+        code = "1"
+    elif isinstance(code, int | float):
+        code = str(code)
     if not isinstance(code, str) or not _CODE.match(code):
         raise BitrixError.named("ActivityCodeInvalid")
     return code
 
 
 def _url(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
+    """The REST core's callback check (rest HandlerHelper::checkCallback, 22.400.100): a host with a
+    dot after its first character, else "Wrong handler URL"; only then the scheme, exactly `http` or
+    `https`, else "Unsupported handler protocol". No match against the application's domain."""
+    if not isinstance(value, str):
         raise BitrixError.named("HandlerUrlInvalid")
     try:
-        parts = urlsplit(value.strip())
+        parts = urlsplit(value)
+        host = parts.netloc.rpartition("@")[2].rsplit(":", 1)[0] if parts.netloc else ""
     except ValueError:
         raise BitrixError.named("HandlerUrlInvalid") from None
-    if parts.scheme.lower() not in ("http", "https"):
-        raise BitrixError.named("HandlerProtocolUnsupported")
-    if not parts.hostname:
+    if host.find(".") <= 0:
         raise BitrixError.named("HandlerUrlInvalid")
-    return value.strip()
-
-
-def _text_given(value: Any) -> bool:
-    if isinstance(value, str):
-        return bool(value.strip())
-    if isinstance(value, dict):
-        return any(isinstance(v, str) and v.strip() for v in value.values())
-    return False
+    if value.split(":", 1)[0] not in ("http", "https"):
+        raise BitrixError.named("HandlerProtocolUnsupported")
+    return value
 
 
 def _properties(value: Any) -> dict[str, Any]:
-    if value is None or value in ("", []):
+    """Only checked when set (not null): an array whose keys are property codes, each descriptor with
+    a non-empty NAME by PHP's empty() (a descriptor that is not an array has none)."""
+    if value == []:
         return {}
     if not isinstance(value, dict):
         raise BitrixError.named("ActivityPropertiesInvalid")
@@ -84,40 +85,13 @@ def _properties(value: Any) -> dict[str, Any]:
     for key, descriptor in value.items():
         if not _PROPERTY_KEY.match(str(key)):
             raise BitrixError.named("ActivityPropertyKeyInvalid", message=f"Wrong property key ({key})!")
-        if not isinstance(descriptor, dict):
-            raise BitrixError.named("ActivityPropertiesInvalid")
-        normal = {PROPERTY_KEYS.get(str(k).lower(), str(k)): v for k, v in descriptor.items()}
-        if not _text_given(normal.get("Name")):
+        if not isinstance(descriptor, dict) or php_empty(descriptor.get("NAME")):
             raise BitrixError.named("ActivityPropertyNameEmpty", message=f"Empty property NAME ({key})!")
-        result[str(key)] = normal
+        result[str(key)] = {PROPERTY_KEYS.get(str(k).lower(), str(k)): v for k, v in descriptor.items()}
     return result
 
 
-def _rule_ok(rule: Any) -> bool:
-    if isinstance(rule, str):
-        return rule in EDITIONS
-    return (
-        isinstance(rule, list)
-        and 1 <= len(rule) <= 3
-        and all(isinstance(part, str) and part for part in rule)
-        and rule[0] in ("crm", "lists", "disk")
-    )
-
-
-def _filter(value: Any) -> dict[str, Any]:
-    if value is None or value in ("", []):
-        return {}
-    if not isinstance(value, dict) or not set(value) <= {"INCLUDE", "EXCLUDE"}:
-        raise BitrixError.named("ActivityFilterInvalid")
-    for rules in value.values():
-        if not isinstance(rules, list) or not all(_rule_ok(r) for r in rules):
-            raise BitrixError.named("ActivityFilterInvalid")
-    return dict(value)
-
-
-def _document_type(value: Any, robot: bool) -> list[str] | None:
-    if value is None or value in ("", []):
-        return None
+def _document_type(value: Any, robot: bool) -> list[str]:
     if not documents.valid_type(value, robot=robot):
         raise BitrixError.named("ActivityDocumentTypeInvalid")
     return list(value)
@@ -128,36 +102,65 @@ def _flag(value: Any) -> str:
     return value if value in ("Y", "N") else ""
 
 
-def _checked(fields: dict[str, Any], robot: bool, *, adding: bool) -> dict[str, Any]:
-    """The descriptor members sent, checked in the portal's order."""
-    out: dict[str, Any] = {}
-    if adding or "HANDLER" in fields:
-        out["HANDLER"] = _url(fields.get("HANDLER"))
-    if adding and not _text_given(fields.get("NAME")):
+def _added(params: dict[str, Any], robot: bool) -> dict[str, Any]:
+    """The registration of an add, checked in the portal's order (validateRobot / validateActivity):
+    CODE, HANDLER, NAME, PROPERTIES, RETURN_PROPERTIES, DOCUMENT_TYPE (actions only), FILTER (any
+    array; only a set value that is not one fails)."""
+    out: dict[str, Any] = {"HANDLER": _url(params.get("HANDLER"))}
+    if php_empty(params.get("NAME")):
         raise BitrixError.named("ActivityNameEmpty")
-    if _text_given(fields.get("NAME")):
-        out["NAME"] = fields["NAME"]  # an empty NAME on update keeps the old one
-    if "DESCRIPTION" in fields:
-        description = fields["DESCRIPTION"]
-        out["DESCRIPTION"] = description if isinstance(description, str | dict) else ""
+    out["NAME"] = params["NAME"]
+    description = params.get("DESCRIPTION")
+    out["DESCRIPTION"] = description if isinstance(description, str | dict) else ""
     for key in ("PROPERTIES", "RETURN_PROPERTIES"):
-        if adding or key in fields:
-            out[key] = _properties(fields.get(key))
-    if adding or "DOCUMENT_TYPE" in fields:
-        out["DOCUMENT_TYPE"] = _document_type(fields.get("DOCUMENT_TYPE"), robot)
-    if adding or "FILTER" in fields:
-        out["FILTER"] = _filter(fields.get("FILTER"))
-    if adding or "AUTH_USER_ID" in fields:
-        user = fields.get("AUTH_USER_ID", 0)
-        out["AUTH_USER_ID"] = (
-            user if isinstance(user, int) and not isinstance(user, bool) and user >= 0 else 0
-        )
-    for key in ("USE_SUBSCRIPTION", "USE_PLACEMENT"):
-        if adding or key in fields:
-            out[key] = _flag(fields.get(key))
-    if "PLACEMENT_HANDLER" in fields:
-        out["PLACEMENT_HANDLER"] = _url(fields["PLACEMENT_HANDLER"])
+        out[key] = {} if params.get(key) is None else _properties(params[key])
+    document_type = params.get("DOCUMENT_TYPE")
+    # robots: the portal does not look at DOCUMENT_TYPE on add (spec decision D66)
+    if robot:
+        out["DOCUMENT_TYPE"] = document_type if isinstance(document_type, list) else None
+    else:
+        out["DOCUMENT_TYPE"] = None if document_type is None else _document_type(document_type, robot)
+    chosen = params.get("FILTER")
+    if chosen is not None and not isinstance(chosen, dict | list):
+        raise BitrixError.named("ActivityFilterInvalid")
+    out["FILTER"] = chosen or {}
     return out
+
+
+def _updated(fields: dict[str, Any], robot: bool) -> dict[str, Any]:
+    """What an update collects, in the portal's order: each member only when set (null is not set),
+    an empty NAME skipped, an empty DOCUMENT_TYPE or FILTER cleared (updateActivityInternal)."""
+    out: dict[str, Any] = {}
+    if fields.get("HANDLER") is not None:
+        out["HANDLER"] = _url(fields["HANDLER"])
+    if fields.get("AUTH_USER_ID") is not None:
+        out["AUTH_USER_ID"] = php_intval(fields["AUTH_USER_ID"])
+    if fields.get("USE_SUBSCRIPTION") is not None:
+        out["USE_SUBSCRIPTION"] = _flag(fields["USE_SUBSCRIPTION"])
+    if fields.get("USE_PLACEMENT") is not None:
+        out["USE_PLACEMENT"] = "Y" if fields["USE_PLACEMENT"] == "Y" else "N"
+    if not php_empty(fields.get("NAME")):
+        out["NAME"] = fields["NAME"]
+    if fields.get("DESCRIPTION") is not None:
+        out["DESCRIPTION"] = fields["DESCRIPTION"]
+    for key in ("PROPERTIES", "RETURN_PROPERTIES"):
+        if fields.get(key) is not None:
+            out[key] = _properties(fields[key])
+    if fields.get("DOCUMENT_TYPE") is not None:
+        value = fields["DOCUMENT_TYPE"]
+        out["DOCUMENT_TYPE"] = None if php_empty(value) else _document_type(value, robot)
+    if fields.get("FILTER") is not None:
+        out["FILTER"] = _filter_update(fields["FILTER"])
+    return out
+
+
+def _filter_update(value: Any) -> Any:
+    """An empty FILTER clears it; any other value must be an array, whatever it holds."""
+    if php_empty(value):
+        return {}
+    if not isinstance(value, dict | list):
+        raise BitrixError.named("ActivityFilterInvalid")
+    return value
 
 
 def _key(ctx: CallContext, code: str) -> str:
@@ -165,15 +168,20 @@ def _key(ctx: CallContext, code: str) -> str:
 
 
 def _add(ctx: CallContext, params: dict[str, Any], robot: bool) -> bool:
+    params = _prepared(params)
     if not params:
         raise BitrixError.named("ActivityDataEmpty")
     code = _code(params)
-    record = _checked(params, robot, adding=True)
-    if record["USE_PLACEMENT"] == "Y" and "PLACEMENT_HANDLER" not in record:
-        raise BitrixError.named("HandlerUrlInvalid")
+    record = _added(params, robot)
     key = _key(ctx, code)
     if key in ctx.store.of(KIND):  # one code space for both kinds
         raise BitrixError.named("ActivityAlreadyInstalled")
+    record["AUTH_USER_ID"] = php_intval(params.get("AUTH_USER_ID", 0))
+    record["USE_SUBSCRIPTION"] = _flag(params.get("USE_SUBSCRIPTION"))
+    # the placement handler is read only with USE_PLACEMENT exactly "Y", after the duplicate check
+    record["USE_PLACEMENT"] = "Y" if params.get("USE_PLACEMENT") == "Y" else "N"
+    if record["USE_PLACEMENT"] == "Y":
+        record["PLACEMENT_HANDLER"] = _url(params.get("PLACEMENT_HANDLER"))
     record.update(APP=access.application(ctx), CODE=code, IS_ROBOT="Y" if robot else "N")
     ctx.store.save([(KIND, key, record)])
     return True
@@ -187,14 +195,20 @@ def _own(ctx: CallContext, code: str, robot: bool) -> dict[str, Any]:
 
 
 def _update(ctx: CallContext, params: dict[str, Any], robot: bool) -> bool:
+    params = _prepared(params)
     code = _code(params)
     record = dict(_own(ctx, code, robot))
     fields = params.get("FIELDS")
-    if not isinstance(fields, dict) or not set(fields) & set(DESCRIPTOR):
+    if not isinstance(fields, dict) or not fields:
         raise BitrixError.named("ActivityNoFieldsToUpdate")
-    record.update(_checked(fields, robot, adding=False))
-    if record.get("USE_PLACEMENT") == "Y" and not record.get("PLACEMENT_HANDLER"):
-        raise BitrixError.named("HandlerUrlInvalid")
+    changes = _updated(fields, robot)
+    if not changes:
+        raise BitrixError.named("ActivityNoFieldsToUpdate")
+    if fields.get("PLACEMENT_HANDLER") is not None:
+        # bizproc 22.300.200 checked the top-level parameter here by mistake; newer versions check
+        # this one (spec decision D66)
+        changes["PLACEMENT_HANDLER"] = _url(fields["PLACEMENT_HANDLER"])
+    record.update(changes)
     ctx.store.save([(KIND, _key(ctx, code), record)])
     return True
 

@@ -31,7 +31,7 @@ PROTOCOL = ("ERROR_UNSUPPORTED_PROTOCOL", "Unsupported handler protocol")
 WRONG_TYPE = (VALIDATION, "Wrong activity DOCUMENT_TYPE!")
 OFFICIAL_ACTIVITY = {
     "CODE": "md5_action",
-    "HANDLER": "https://your_domain/ping.php",
+    "HANDLER": "https://your.domain/ping.php",  # the page's placeholder host has no dot (D66)
     "AUTH_USER_ID": 1,
     "USE_SUBSCRIPTION": "Y",
     "NAME": {"de": "MD5 Generator", "en": "MD5 generator"},
@@ -96,23 +96,29 @@ ADD_ERRORS: list[tuple[dict[str, Any], str, str]] = [
     ({}, VALIDATION, "Empty data!"),
     ({"HANDLER": VALID["HANDLER"], "NAME": "N"}, VALIDATION, "Empty activity code!"),
     ({**VALID, "CODE": ""}, VALIDATION, "Empty activity code!"),
+    ({**VALID, "CODE": "0"}, VALIDATION, "Empty activity code!"),  # PHP's empty()
     ({**VALID, "CODE": "bad code!"}, VALIDATION, "Wrong activity code!"),
     ({**VALID, "CODE": ["c"]}, VALIDATION, "Wrong activity code!"),
     ({**VALID, "HANDLER": "ftp://app.example/h"}, *PROTOCOL),
+    ({**VALID, "HANDLER": "HTTPS://app.example/h"}, *PROTOCOL),  # D66: the scheme exactly as written
     ({**VALID, "HANDLER": "https:///nohost"}, "ERROR_WRONG_HANDLER_URL", "Wrong handler URL"),
+    # D66: the host is checked first and needs a dot after its first character
+    ({**VALID, "HANDLER": "app.example/h"}, "ERROR_WRONG_HANDLER_URL", "Wrong handler URL"),
+    ({**VALID, "HANDLER": "http://localhost/h"}, "ERROR_WRONG_HANDLER_URL", "Wrong handler URL"),
+    ({**VALID, "HANDLER": "ftp://localhost/h"}, "ERROR_WRONG_HANDLER_URL", "Wrong handler URL"),
     ({"CODE": "c1", "NAME": "N"}, "ERROR_WRONG_HANDLER_URL", "Wrong handler URL"),
     ({**VALID, "NAME": ""}, VALIDATION, "Empty activity NAME!"),
-    ({**VALID, "NAME": {"en": ""}}, VALIDATION, "Empty activity NAME!"),
+    ({**VALID, "NAME": "0"}, VALIDATION, "Empty activity NAME!"),
     ({**VALID, "PROPERTIES": "text"}, VALIDATION, "Wrong properties array!"),
+    ({**VALID, "PROPERTIES": ""}, VALIDATION, "Wrong properties array!"),  # set, and not an array
     ({**VALID, "PROPERTIES": {"1text": {"Name": "T"}}}, VALIDATION, "Wrong property key (1text)!"),
     ({**VALID, "RETURN_PROPERTIES": {"ok": {"Name": "T"}, "bad-key": {"Name": "T"}}}, VALIDATION,
      "Wrong property key (bad-key)!"),
     ({**VALID, "PROPERTIES": {"text": {"Type": "string"}}}, VALIDATION, "Empty property NAME (text)!"),
     ({**VALID, "PROPERTIES": {"text": {"name": ""}}}, VALIDATION, "Empty property NAME (text)!"),
-    ({**VALID, "FILTER": {"INCLUDE": [["tasks"]]}}, VALIDATION, "Wrong activity FILTER!"),
-    ({**VALID, "FILTER": {"ONLY": ["b24"]}}, VALIDATION, "Wrong activity FILTER!"),
-    ({**VALID, "FILTER": ["box"]}, VALIDATION, "Wrong activity FILTER!"),
-    ({**VALID, "DOCUMENT_TYPE": ["crm", "CCrmDocumentDeal", "LEAD"]}, *WRONG_TYPE),
+    ({**VALID, "PROPERTIES": {"text": "Text"}}, VALIDATION, "Empty property NAME (text)!"),
+    ({**VALID, "FILTER": ""}, VALIDATION, "Wrong activity FILTER!"),  # D66: set and not an array
+    ({**VALID, "FILTER": "b24"}, VALIDATION, "Wrong activity FILTER!"),
     ({**VALID, "USE_PLACEMENT": "Y"}, "ERROR_WRONG_HANDLER_URL", "Wrong handler URL"),
 ]  # fmt: skip
 
@@ -124,10 +130,49 @@ def test_add_validation(portal: Portal, kind: str, body: dict[str, Any], code: s
     assert ok(portal, f"bizproc.{kind}.list") == []
 
 
+ADD_ACCEPTED: list[dict[str, Any]] = [
+    {**VALID, "NAME": {"en": ""}},  # a non-empty array is a name to PHP's empty()
+    {**VALID, "NAME": "   "},
+    {**VALID, "FILTER": {"INCLUDE": [["tasks"]]}},  # any array: its contents are not checked
+    {**VALID, "FILTER": ["box"]},
+    {**VALID, "FILTER": {"ONLY": ["b24"]}},
+    {**VALID, "PROPERTIES": {"text": {"Name": {"ru": ""}}}},
+    {**VALID, "PROPERTIES": None, "FILTER": None, "DOCUMENT_TYPE": None},  # null is not set
+    {**VALID, "PLACEMENT_HANDLER": "not a url"},  # read only with USE_PLACEMENT "Y"
+    {**VALID, "USE_PLACEMENT": "y", "PLACEMENT_HANDLER": "nope"},  # "y" is not "Y"
+    {"code": "c1", "handler": VALID["HANDLER"], "name": "N", "properties": {"Text": {"name": "T"}}},
+]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("body", ADD_ACCEPTED)
+def test_add_accepts_what_the_portal_accepts(portal: Portal, kind: str, body: dict[str, Any]) -> None:
+    """D66: the portal's checks, not stricter ones."""
+    assert ok(portal, f"bizproc.{kind}.add", body) is True
+    assert ok(portal, f"bizproc.{kind}.list") == ["c1"]
+
+
+def test_document_type_is_checked_on_action_add_and_on_every_update(portal: Portal) -> None:
+    """D66: robot.add does not look at DOCUMENT_TYPE; activity.add and both updates do."""
+    wrong = ["crm", "CCrmDocumentDeal", "LEAD"]
+    assert ok(portal, "bizproc.robot.add", {**VALID, "DOCUMENT_TYPE": wrong}) is True
+    action = {**VALID, "CODE": "c2"}
+    refused = failure(oauth(portal, "bizproc.activity.add", {**action, "DOCUMENT_TYPE": wrong}))
+    assert refused == (400, *WRONG_TYPE)
+    assert ok(portal, "bizproc.activity.add", action) is True
+    for kind, code in (("robot", "c1"), ("activity", "c2")):
+        update = {"CODE": code, "FIELDS": {"DOCUMENT_TYPE": wrong}}
+        assert failure(oauth(portal, f"bizproc.{kind}.update", update)) == (400, *WRONG_TYPE)
+        cleared = {"CODE": code, "FIELDS": {"DOCUMENT_TYPE": []}}  # empty: cleared
+        assert ok(portal, f"bizproc.{kind}.update", cleared) is True
+
+
 def test_robots_take_crm_types_only(portal: Portal) -> None:
-    lists_type = {**VALID, "DOCUMENT_TYPE": ["lists", "BizprocDocument", "iblock_1"]}
-    assert failure(oauth(portal, "bizproc.robot.add", lists_type))[2] == "Wrong activity DOCUMENT_TYPE!"
-    assert ok(portal, "bizproc.activity.add", lists_type) is True
+    lists_type = ["lists", "BizprocDocument", "iblock_1"]
+    assert ok(portal, "bizproc.robot.add", VALID) is True
+    update = {"CODE": "c1", "FIELDS": {"DOCUMENT_TYPE": lists_type}}
+    assert failure(oauth(portal, "bizproc.robot.update", update))[2] == "Wrong activity DOCUMENT_TYPE!"
+    assert ok(portal, "bizproc.activity.add", {**VALID, "CODE": "c2", "DOCUMENT_TYPE": lists_type}) is True
 
 
 UPDATE_ERRORS: list[tuple[dict[str, Any], str, str]] = [
@@ -135,15 +180,24 @@ UPDATE_ERRORS: list[tuple[dict[str, Any], str, str]] = [
     ({"CODE": "c 1", "FIELDS": {"NAME": "x"}}, VALIDATION, "Wrong activity code!"),
     ({"CODE": "c1"}, VALIDATION, "No fields to update"),
     ({"CODE": "c1", "FIELDS": {}}, VALIDATION, "No fields to update"),
+    ({"CODE": "c1", "FIELDS": "NAME"}, VALIDATION, "No fields to update"),
     ({"CODE": "c1", "FIELDS": {"CODE": "other"}}, VALIDATION, "No fields to update"),
-    ({"CODE": "c1", "FIELDS": {"HANDLER": "mailto:x@y"}}, *PROTOCOL),
+    # D66: nothing collected: an empty NAME is skipped, null members are not set, and the
+    # placement handler alone is no field
+    ({"CODE": "c1", "FIELDS": {"NAME": ""}}, VALIDATION, "No fields to update"),
+    ({"CODE": "c1", "FIELDS": {"HANDLER": None, "NAME": None}}, VALIDATION, "No fields to update"),
+    ({"CODE": "c1", "FIELDS": {"PLACEMENT_HANDLER": "https://app.example/p"}}, VALIDATION,
+     "No fields to update"),
+    ({"CODE": "c1", "FIELDS": {"HANDLER": "mailto:x@y.z"}}, "ERROR_WRONG_HANDLER_URL", "Wrong handler URL"),
+    ({"CODE": "c1", "FIELDS": {"HANDLER": "ws://x.y/z"}}, *PROTOCOL),
     ({"CODE": "c1", "FIELDS": {"HANDLER": "http://"}}, "ERROR_WRONG_HANDLER_URL", "Wrong handler URL"),
     ({"CODE": "c1", "FIELDS": {"PROPERTIES": 5}}, VALIDATION, "Wrong properties array!"),
     ({"CODE": "c1", "FIELDS": {"PROPERTIES": {"_x": {"Name": "x"}}}}, VALIDATION, "Wrong property key (_x)!"),
     ({"CODE": "c1", "FIELDS": {"RETURN_PROPERTIES": {"x": {}}}}, VALIDATION, "Empty property NAME (x)!"),
-    ({"CODE": "c1", "FIELDS": {"FILTER": {"INCLUDE": "b24"}}}, VALIDATION, "Wrong activity FILTER!"),
+    ({"CODE": "c1", "FIELDS": {"FILTER": "b24"}}, VALIDATION, "Wrong activity FILTER!"),
     ({"CODE": "c1", "FIELDS": {"DOCUMENT_TYPE": ["crm", "X", "Y"]}}, *WRONG_TYPE),
-    ({"CODE": "c1", "FIELDS": {"USE_PLACEMENT": "Y"}}, "ERROR_WRONG_HANDLER_URL", "Wrong handler URL"),
+    ({"CODE": "c1", "FIELDS": {"NAME": "x", "PLACEMENT_HANDLER": "nope"}}, "ERROR_WRONG_HANDLER_URL",
+     "Wrong handler URL"),
 ]  # fmt: skip
 
 
@@ -152,6 +206,15 @@ UPDATE_ERRORS: list[tuple[dict[str, Any], str, str]] = [
 def test_update_validation(portal: Portal, kind: str, body: dict[str, Any], code: str, message: str) -> None:
     assert ok(portal, f"bizproc.{kind}.add", VALID) is True
     assert failure(oauth(portal, f"bizproc.{kind}.update", body)) == (400, code, message)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_update_reads_nested_keys_in_any_case(portal: Portal, kind: str) -> None:
+    """D66: the portal upper-cases the keys of FIELDS too; USE_PLACEMENT "Y" needs no handler."""
+    assert ok(portal, f"bizproc.{kind}.add", VALID) is True
+    assert ok(portal, f"bizproc.{kind}.update", {"code": "c1", "fields": {"name": "Renamed"}}) is True
+    assert ok(portal, f"bizproc.{kind}.update", {"CODE": "c1", "FIELDS": {"USE_PLACEMENT": "Y"}}) is True
+    assert ok(portal, f"bizproc.{kind}.update", {"CODE": "c1", "FIELDS": {"FILTER": {"INCLUDE": "b24"}}})
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -165,13 +228,20 @@ def test_delete_validation(portal: Portal, kind: str) -> None:
 
 
 def test_official_bodies(portal: Portal) -> None:
+    # D66: the pages' placeholder host `your_domain` has no dot, which the portal's URL check refuses
+    placeholder = {**OFFICIAL_ACTIVITY, "HANDLER": "https://your_domain/ping.php"}
+    assert failure(oauth(portal, "bizproc.activity.add", placeholder)) == (
+        400,
+        "ERROR_WRONG_HANDLER_URL",
+        "Wrong handler URL",
+    )
     assert ok(portal, "bizproc.activity.add", OFFICIAL_ACTIVITY) is True
     places = {"INCLUDE": [["lists"], ["crm", "CCrmDocumentDeal"]]}
     update = {"CODE": "md5_action", "FIELDS": {"AUTH_USER_ID": 1, "USE_SUBSCRIPTION": "N", "FILTER": places}}
     assert ok(portal, "bizproc.activity.update", update) is True
     official_robot = {
         "CODE": "test_robot",
-        "HANDLER": "https://your_domain/robot.php",
+        "HANDLER": "https://your.domain/robot.php",
         "AUTH_USER_ID": 1,
         "USE_SUBSCRIPTION": "Y",
         "NAME": "Send Message",
