@@ -14,7 +14,7 @@ from .. import documents, lists
 from ..context import CallContext
 from ..engine import OPEN, STATE_TITLES, USER_WAITING, Engine
 from ..errors import BitrixError
-from ..protocol import parse_id
+from ..protocol import php_empty, php_intval
 from ..registry import Page, method
 
 RETENTION = 86400.0
@@ -47,7 +47,6 @@ FIELDS = {
 # selected (bizproc restservice.php getTaskList, 22.300.200; spec decision D62).
 DEFAULT_SELECT = ["ID", "WORKFLOW_ID", "DOCUMENT_NAME", "NAME"]
 BEFORE, AFTER = ["ENTITY", "DOCUMENT_ID"], ["DOCUMENT_URL"]
-ANSWERS = {"yes": 1, "no": 2, "ok": 3, "cancel": 4}
 
 
 def _rows(ctx: CallContext) -> list[dict[str, Any]]:
@@ -123,14 +122,26 @@ def task_list(ctx: CallContext, params: dict[str, Any]) -> Page:
     return lists.page(rows, params.get("start"), chosen, lists.PAGE)
 
 
+RESOLVED = {"0": 0, "waiting": 0, "1": 1, "yes": 1, "2": 2, "no": 2, "3": 3, "ok": 3, "4": 4, "cancel": 4}
+
+
 def _answer(status: Any) -> int:
-    """1-4, as a number, a digit string or a word (yes/no/ok/cancel, any case); else "incorrect STATUS"."""
-    if isinstance(status, str):
-        text = status.strip().lower()
-        status = ANSWERS.get(text, parse_id(text) or 0)
-    if isinstance(status, bool) or not isinstance(status, int) or status not in (1, 2, 3, 4):
+    """STATUS as the portal reads it (CBPTaskUserStatus::resolveStatus): PHP-empty is refused, then
+    the value as text, lower-cased and not trimmed, must be a digit 0-4 or its word; "waiting" (0)
+    passes here and is refused by the engine, `" yes"` and `"01"` are refused (spec decision D68)."""
+    if php_empty(status):
         raise BitrixError.named("TaskStatusIncorrect")
-    return status
+    if isinstance(status, bool):
+        text = "1"
+    elif isinstance(status, float) and status.is_integer():
+        text = str(int(status))
+    elif isinstance(status, str | int | float):
+        text = str(status).lower()
+    else:
+        text = ""
+    if text not in RESOLVED:
+        raise BitrixError.named("TaskStatusIncorrect")
+    return RESOLVED[text]
 
 
 def _as_id(value: Any) -> int:
@@ -140,12 +151,15 @@ def _as_id(value: Any) -> int:
 @method(
     "bizproc.task.complete",
     # STATUS is read by the handler: the portal takes the words in any letter case
-    fields={"": "TaskIdEmpty", "TASK_ID": "TaskIdEmpty", "STATUS": None, "COMMENT": None, "FIELDS": None},
+    fields={"": "TaskIdEmpty", "TASK_ID": None, "STATUS": None, "COMMENT": None, "FIELDS": None},
 )
 def complete(ctx: CallContext, params: dict[str, Any]) -> bool:
+    # TASK_ID: PHP-empty is refused, anything else is cast ("abc" is task 0, not found)
+    if php_empty(params.get("TASK_ID")):
+        raise BitrixError.named("TaskIdEmpty")
     answer = _answer(params.get("STATUS"))
     run = Engine(ctx.store, ctx.identities, ctx.clock)
-    task = run.get("task", str(_as_id(params["TASK_ID"])))
+    task = run.get("task", str(php_intval(params["TASK_ID"])))
     user = ctx.caller.user.id
     # another user's task is "not found" too: a user completes only their own tasks
     if task is None or str(user) not in task["USERS"]:
@@ -201,7 +215,8 @@ def delegate(ctx: CallContext, params: dict[str, Any]) -> bool:
         raise BitrixError.named("FromUserIdInvalid")
     if target not in ctx.identities.users:
         raise BitrixError.named("ToUserIdInvalid")
-    if ctx.identities.users[target].extranet:
+    # the service layer under delegation wants both the target and the caller on the intranet
+    if ctx.identities.users[target].extranet or ctx.caller.user.extranet:
         raise BitrixError.named("DelegationIntranetOnly")
     run = Engine(ctx.store, ctx.identities, ctx.clock)
     problems: list[str] = []

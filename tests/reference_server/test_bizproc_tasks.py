@@ -184,6 +184,12 @@ def test_complete_errors(portal: Portal) -> None:
     assert failure(complete(portal, USER2, "0", 3)) == (*VALIDATION, "empty TASK_ID")
     assert failure(complete(portal, USER2, task_id, 7)) == (*VALIDATION, "incorrect STATUS")
     assert failure(complete(portal, USER2, task_id, "maybe")) == (*VALIDATION, "incorrect STATUS")
+    # D68: PHP's empty() first, then the lower-cased text as it is: no trimming, no number parsing
+    for status in ("0", 0, " yes", "01", "1.0", [1]):
+        assert failure(complete(portal, USER2, task_id, status)) == (*VALIDATION, "incorrect STATUS"), status
+    # "waiting" (0) passes the check and is refused by the engine
+    assert failure(complete(portal, USER2, task_id, "Waiting"))[:2] == (400, "ERROR_TASK_EXECUTION")
+    assert failure(complete(portal, USER2, "abc", 3)) == (400, "ERROR_TASK_NOT_FOUND", "Task not found")
     assert failure(portal.call("bizproc.task.complete", {"TASK_ID": task_id}, USER2)) == (
         *VALIDATION,
         "incorrect STATUS",
@@ -238,6 +244,13 @@ def test_delegation_errors(portal: Portal) -> None:
     ]  # fmt: skip
     for body, expected in rows:
         assert failure(portal.call("bizproc.task.delegate", body, ADMIN)) == expected, body
+    # D69: the caller must be an intranet user too
+    from_extranet = {"TASK_IDS": [task_id], "FROM_USER_ID": 2, "TO_USER_ID": 3}
+    assert failure(portal.call("bizproc.task.delegate", from_extranet, EXTRANET)) == (
+        400,
+        "ERROR_DELEGATION_NOT_ALLOWED",
+        "Task delegation is only available for intranet users",
+    )
     assert [r["USER_ID"] for r in tasks(portal, APP, ID=task_id)] == ["2"]  # nothing moved
 
 
