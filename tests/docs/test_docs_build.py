@@ -369,3 +369,14 @@ def test_the_update_page_says_what_update_keeps_and_resets(site: Path) -> None:
     assert "id and a non-empty responsibleList are required" in text
     assert "Kept when omitted" in text and "Reset when omitted" in text
     assert "'responsibleList': field's value must not be empty" in text
+
+
+def test_the_list_pages_say_which_filter_keys_a_portal_drops(site: Path) -> None:
+    """D40: a client filtering instances with `{"=ID": ...}` gets every row from a portal (and from the
+    reference server); the instances and template list pages say so and why."""
+    for name in ("bizproc.workflow.instances.html", "bizproc.workflow.template.list.html"):
+        text = " ".join(
+            re.sub(r"<[^>]+>", " ", html.unescape((site / name).read_text(encoding="utf-8"))).split()
+        )
+        assert "=ID" in text and "filter nothing" in text and "(D40)" in text, name
+        assert "upper-case field names are applied" in text, name
