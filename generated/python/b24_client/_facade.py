@@ -161,14 +161,20 @@ class Bitrix24:
         references to earlier commands, also across requests. With `halt`, nothing after the first
         failed command runs. Per-command results and `Bitrix24Error`s are in the `BatchResult`.
         """
-        plan = BatchPlan(commands, halt=halt)
+        runtime = self.runtime
+        plan = BatchPlan(commands, halt=halt, budgets=None if runtime is None else runtime.budgets)
         while (body := plan.next_body()) is not None:
+            if runtime is not None and (wait := plan.delay(body)) > 0:
+                runtime.sleep(wait)
             plan.feed(self.call("batch", body), body)
         return plan.result()
 
     async def abatch(self, commands: Commands, *, halt: bool = False) -> BatchResult:
-        plan = BatchPlan(commands, halt=halt)
+        runtime = self.runtime
+        plan = BatchPlan(commands, halt=halt, budgets=None if runtime is None else runtime.budgets)
         while (body := plan.next_body()) is not None:
+            if runtime is not None and (wait := plan.delay(body)) > 0:
+                await runtime.async_sleep(wait)
             plan.feed(await self.acall("batch", body), body)
         return plan.result()
 

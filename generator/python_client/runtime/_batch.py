@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 import httpx
 
 from ._bitrix import Bitrix24Error
+from ._limits import OperatingBudgets
 from ._operations import OPERATIONS
 from ._spec import lookup
 from .client import Client
@@ -175,7 +176,19 @@ class BatchResult:
 class BatchPlan:
     """Splits commands into batches of at most 50 and collects the answers."""
 
-    def __init__(self, commands: Commands, *, halt: bool = False, size: int = MAX_COMMANDS) -> None:
+    def __init__(
+        self,
+        commands: Commands,
+        *,
+        halt: bool = False,
+        size: int = MAX_COMMANDS,
+        budgets: OperatingBudgets | None = None,
+    ) -> None:
+        # `budgets`: the client's per-method operating budgets. The portal checks and counts each
+        # command against its own method's budget (the `batch` call itself is not counted), so the
+        # plan feeds each command's `result_time` into them and holds a request back while one of
+        # its methods is over budget (spec decisions D46, D69).
+        self.budgets = budgets
         pairs = commands.items() if isinstance(commands, Mapping) else enumerate(commands)
         self.commands: dict[str, Command] = {}
         for key, given in pairs:
@@ -221,7 +234,9 @@ class BatchPlan:
             for key, value in _as_map(inner.get(name)).items():
                 if isinstance(value, int):
                     target[key] = value
-        self.outcome.times.update(_as_map(inner.get("result_time")))
+        times = _as_map(inner.get("result_time"))
+        self.outcome.times.update(times)
+        self._account(times, errors)
         missing = [k for k in keys if k not in results and k not in errors]
         self.outcome.not_run.extend(missing)
         if self.halt and (errors or missing):
@@ -231,3 +246,37 @@ class BatchPlan:
 
     def result(self) -> BatchResult:
         return self.outcome
+
+    def delay(self, body: Mapping[str, Any]) -> float:
+        """How long to hold the request `body` back: the longest wait any of its commands' methods
+        needs to stay clear of an `OPERATION_TIME_LIMIT`."""
+        if self.budgets is None:
+            return 0.0
+        methods = {self.commands[key].method for key in body.get("cmd", {}) if key in self.commands}
+        return max((self.budgets.delay(method) for method in methods), default=0.0)
+
+    def _account(self, times: Mapping[str, Any], errors: Mapping[str, Any]) -> None:
+        if self.budgets is None:
+            return
+        for key, spent in times.items():
+            if key not in self.commands or not isinstance(spent, Mapping):
+                continue
+            numbers = {
+                name: spent.get(name)
+                for name in ("finish", "processing", "operating", "operating_reset_at")
+                if isinstance(spent.get(name), int | float) and not isinstance(spent.get(name), bool)
+            }
+            if {"finish", "operating", "operating_reset_at"} <= numbers.keys():
+                self.budgets.record(
+                    self.commands[key].method,
+                    float(numbers["operating"]),
+                    float(numbers["operating_reset_at"]) - float(numbers["finish"]),
+                    float(numbers.get("processing", 0.0)),
+                )
+        for key, error in errors.items():
+            if (
+                key in self.commands
+                and isinstance(error, Mapping)
+                and error.get("error") == "OPERATION_TIME_LIMIT"
+            ):
+                self.budgets.refused(self.commands[key].method, fallback=60.0)

@@ -168,3 +168,40 @@ def test_plans_and_overrides() -> None:
     assert Limits(capacity=10, rate=1.0).bucket() == (10, 1.0)
     with pytest.raises(ValueError, match="unknown plan"):
         Limits.of("gold")
+
+
+def _batched_get(b24: Bitrix24, flow_id: int) -> Any:
+    return b24.batch({"get": ("tasks.flow.Flow.get", {"flowId": flow_id})})
+
+
+def test_the_operating_budget_is_tracked_per_batch_command(app: Any, clock: FakeClock) -> None:
+    """The portal counts each batch command against its own method (`result_time` carries its
+    `operating`); the client reads those entries and holds the next batch back until the spent
+    method's budget resets, so the command does not come back with `OPERATION_TIME_LIMIT`."""
+    wire = Wire()
+    with connect(app, clock, wire) as b24:
+        flow_id = b24.call("tasks.flow.Flow.create", {"flowData": {"name": "Batch budget", **FLOW}})[
+            "result"
+        ]["id"]
+        admin(app, "/_reference/faults", {"method": "tasks.flow.Flow.get", "operating": 481})
+        before = clock.now
+        first = _batched_get(b24, flow_id)
+        assert first.times["get"]["operating"] > 480 and not first.errors
+        second = _batched_get(b24, flow_id)
+        assert not second.errors and second.results["get"]["id"] == flow_id
+        assert clock.now - before >= 600  # held back until the reset
+        start = clock.now
+        b24.batch({"other": EXISTS})  # a batch of other methods is not held back
+        assert clock.now == start
+
+
+def test_without_per_command_tracking_the_batch_command_is_refused(app: Any, clock: FakeClock) -> None:
+    wire = Wire()
+    with connect(app, clock, wire, limits=None, retry=RetryPolicy(attempts=1)) as b24:
+        flow_id = b24.call("tasks.flow.Flow.create", {"flowData": {"name": "Batch budget", **FLOW}})[
+            "result"
+        ]["id"]
+        admin(app, "/_reference/faults", {"method": "tasks.flow.Flow.get", "operating": 481})
+        _batched_get(b24, flow_id)
+        refused = _batched_get(b24, flow_id)
+    assert refused.errors["get"].code == "OPERATION_TIME_LIMIT"
