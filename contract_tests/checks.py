@@ -172,8 +172,11 @@ def pagination_is_consistent(ctx: CheckContext, response: Response, case: Case[A
 
 
 def _offset(value: Any) -> int:
-    """`start` as the portal reads it: PHP intval (`12.9` is 12, `"12abc"` is 12, anything else 0).
-    A negative start reads from the first row; an offset method's `next` still adds the rows to it."""
+    """`start` as the portal reads it: PHP intval (`12.9` is 12, `"12abc"` is 12, a non-empty array
+    1, anything else 0). A negative start reads from the first row; an offset method's `next` still
+    adds the rows to it."""
+    if isinstance(value, (list, dict)):
+        return 1 if value else 0
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, int):
@@ -376,6 +379,63 @@ def batch_halts_on_error(ctx: CheckContext, response: Response, case: Case[Any])
     return None
 
 
+def _entries(value: Any) -> list[tuple[str, Any]]:
+    """(id, value) of a batch result map: an object, or a list keyed 0, 1, 2, ... (D24)."""
+    if isinstance(value, dict):
+        return [(str(k), v) for k, v in value.items()]
+    if isinstance(value, list):
+        return [(str(i), v) for i, v in enumerate(value)]
+    return []
+
+
+def _commands(request: Any) -> dict[str, str]:
+    """Command id -> method name of a batch request (its keys in any letter case, as a portal reads them)."""
+    listed = (
+        next((v for k, v in request.items() if str(k).lower() == "cmd"), None)
+        if isinstance(request, dict)
+        else None
+    )
+    return {
+        key: command.split("?", 1)[0].strip().lower()
+        for key, command in _entries(listed)
+        if isinstance(command, str)
+    }
+
+
+@schemathesis.check
+def batch_errors_are_declared(ctx: CheckContext, response: Response, case: Case[Any]) -> bool | None:
+    """Each `result_error` entry of a batch is an error its command's method declares (code and a
+    message variant, under any status, since a batch entry has none), or one of the batch's own."""
+    body = _success(response)
+    if _operation_id(case) != "batch" or body is None or not isinstance(body["result"], dict):
+        return None
+    failed = _entries(body["result"].get("result_error"))
+    if not failed:
+        return None
+    _exercised(case, "batch_errors_are_declared")
+    methods = _commands(case.body)
+    # the portal finds a method in any letter case (it tries the lower-cased name first)
+    known = {name.lower(): name for name in model.operations()}
+    for key, error in failed:
+        assert isinstance(error, dict) and {"error", "error_description"} <= error.keys(), (
+            f"batch result_error[{key}] is not an error body: {error!r}"
+        )
+        method = known.get(methods.get(key, ""), methods.get(key, ""))
+        entries = [
+            *(model.error_entries(method) if method in known.values() else []),
+            *model.error_entries("batch"),
+        ]
+        statuses = {entry["status"] for entry in entries}
+        found = any(
+            messages.classify(entries, s, error["error"], error["error_description"]) for s in statuses
+        )
+        assert found, (
+            f"batch result_error[{key}] ({method or 'no method'}) carries an error neither {method or 'it'} "
+            f"nor batch declares: {error['error']!r} {error['error_description']!r}"
+        )
+    return None
+
+
 BITRIX_CHECKS: tuple[Any, ...] = (
     result_xor_error,
     error_is_declared,
@@ -387,4 +447,5 @@ BITRIX_CHECKS: tuple[Any, ...] = (
     created_equals_read,
     wrong_credentials_are_refused,
     batch_halts_on_error,
+    batch_errors_are_declared,
 )

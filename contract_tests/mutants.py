@@ -175,6 +175,17 @@ def _drop_halt(scope: Scope, method: str, body: Any) -> tuple[str, Any]:
     return method, body
 
 
+def _batch_entry_message(method: str, request: Any, status: int, body: Any) -> tuple[int, Any]:
+    if method == "batch" and _success(body) and isinstance(body["result"], dict):
+        failed = body["result"].get("result_error")
+        for error in (
+            failed.values() if isinstance(failed, dict) else failed if isinstance(failed, list) else []
+        ):
+            if isinstance(error, dict):
+                error["error_description"] = "Something went wrong"
+    return status, body
+
+
 FLOWS = r"^/tasks\.flow\."
 LISTS = r"^/bizproc\.(workflow\.instances|workflow\.template\.list|task\.list)$"
 
@@ -209,6 +220,8 @@ MUTANTS = {
                request=_accept_any_credentials),
         Mutant("batch-ignores-halt", "batch runs every command although halt is set",
                ("batch_halts_on_error",), r"^/batch$", request=_drop_halt),
+        Mutant("batch-undeclared-entry", "batch command errors carry a message nobody declares",
+               ("batch_errors_are_declared",), r"^/batch$", _batch_entry_message),
     )
 }  # fmt: skip
 

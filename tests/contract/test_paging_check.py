@@ -48,6 +48,8 @@ TASKS, TEMPLATES = "bizproc.task.list", "bizproc.workflow.template.list"
         (TEMPLATES, None, 5, 5, None),
         (TEMPLATES, 2**63, 0, 9, None),  # an offset past the end: no rows, and total stays the count
         (TEMPLATES, -2, 0, 0, None),  # no rows at all: no next
+        (TEMPLATES, [None, None], 50, 60, 51),  # PHP's intval of a non-empty array is 1
+        (TEMPLATES, {}, 50, 60, 50),  # and of an empty one 0
     ],
 )
 def test_a_portal_answer_passes(operation_id: str, start: Any, rows: int, total: int, following: Any) -> None:

@@ -265,3 +265,11 @@ def test_list_sends_the_document_type_triple_and_keeps_automation_out(portal: Po
         portal, "bizproc.workflow.template.list", {"SELECT": ["DESCRIPTION"], "FILTER": {"ID": lead}}
     )
     assert described == [{"DESCRIPTION": ""}]
+
+
+def test_start_is_read_by_php_intval(portal: Portal) -> None:
+    """A `start` that is a non-empty array is offset 1, as PHP's intval reads it."""
+    for _ in range(3):
+        add_template(portal)
+    body = oauth(portal, "bizproc.workflow.template.list", {"start": [None, None]}).json()
+    assert body["result"] == [{"ID": "2"}, {"ID": "3"}] and body["total"] == 3
