@@ -2,11 +2,17 @@
 
 fast-bitrix24 takes any webhook URL (it sends JSON POSTs and wraps single calls into `batch`);
 b24pysdk, the official SDK, builds `https://{domain}/rest/...` itself and so needs `--tls` with the
-server's CA trusted through REQUESTS_CA_BUNDLE.
+server's CA trusted through REQUESTS_CA_BUNDLE. @bitrix24/b24jssdk (npm, pinned in package.json) takes
+only https webhook URLs; a small Node script (node/b24jssdk_drive.mjs) drives it, with the CA trusted
+through NODE_EXTRA_CA_CERTS, where Node and the package are installed.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -103,3 +109,42 @@ def test_tls_server_trusts_only_its_ca(tls_server: tuple[int, Path]) -> None:
         assert client.post(url, json={"flowData": {"name": "x"}}).status_code == 200
     with httpx.Client() as client, pytest.raises(httpx.ConnectError):
         client.post(url, json={"flowData": {"name": "x"}})
+
+
+ROOT = Path(__file__).resolve().parents[2]
+JSSDK_SCRIPT = Path(__file__).parent / "node" / "b24jssdk_drive.mjs"
+
+
+def _jssdk_missing() -> str | None:
+    """Why the b24jssdk check cannot run here, or None when it can."""
+    if shutil.which("node") is None:
+        return "Node.js is not installed"
+    if not (ROOT / "node_modules" / "@bitrix24" / "b24jssdk" / "package.json").is_file():
+        return "@bitrix24/b24jssdk is not installed (npm ci installs it from package-lock.json)"
+    return None
+
+
+def test_b24jssdk_over_https(tls_server: tuple[int, Path]) -> None:
+    """The JS SDK's single calls, its batch with a `$result` reference between two commands and a
+    bizproc list all work against the server, unchanged."""
+    missing = _jssdk_missing()
+    if missing is not None:
+        pytest.skip(missing)
+    port, ca = tls_server
+    done = subprocess.run(
+        ["node", str(JSSDK_SCRIPT), f"https://127.0.0.1:{port}/rest/1/reference-admin/"],
+        env={**os.environ, "NODE_EXTRA_CA_CERTS": str(ca)},
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
+    out = json.loads(done.stdout)
+    flow = out["created"]["result"]
+    assert flow["name"] == "From b24jssdk" and set(out["created"]["time"]) >= {"start", "finish"}
+    assert out["got"]["result"]["id"] == flow["id"]
+    assert out["batchOk"] is True
+    assert out["batch"]["read"]["name"] == "From b24jssdk"
+    assert out["batch"]["exists"] == {"exists": True}  # the reference reached the second command
+    assert out["batch"]["instances"] == []
+    assert out["deleted"]["result"] == {"deleted": True}
