@@ -100,7 +100,10 @@ def sync_detailed(
 
      The old name of `bizproc.workflow.instances`: it takes the same parameters and returns the same
     result. The portal keeps it for existing integrations but does not promise to keep it; call
-    `bizproc.workflow.instances` instead. Lists the workflows that are running now, 50 per page.
+    `bizproc.workflow.instances` instead. Lists the workflows that are running now, 50 per page. In the
+    portal's own method table the roles are the other way round (this name is the main entry and
+    `bizproc.workflow.instances` the alias, in every stored version); both names call the same handler,
+    so nothing a client sees differs, and the spec keeps the documented view (D69).
 
     Args:
         body (WorkflowInstanceListRequest): Parameters of `bizproc.workflow.instances` (and of its
@@ -166,7 +169,10 @@ async def asyncio_detailed(
 
      The old name of `bizproc.workflow.instances`: it takes the same parameters and returns the same
     result. The portal keeps it for existing integrations but does not promise to keep it; call
-    `bizproc.workflow.instances` instead. Lists the workflows that are running now, 50 per page.
+    `bizproc.workflow.instances` instead. Lists the workflows that are running now, 50 per page. In the
+    portal's own method table the roles are the other way round (this name is the main entry and
+    `bizproc.workflow.instances` the alias, in every stored version); both names call the same handler,
+    so nothing a client sees differs, and the spec keeps the documented view (D69).
 
     Args:
         body (WorkflowInstanceListRequest): Parameters of `bizproc.workflow.instances` (and of its
