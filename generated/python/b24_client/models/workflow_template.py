@@ -36,7 +36,7 @@ class WorkflowTemplate:
     """ Module of the document type (`crm`, `lists` or `disk` in the documented cases). """
     entity: str | Unset = UNSET
     """ Document class, e.g. `CCrmDocumentDeal` or `Bitrix\\Lists\\BizprocDocumentLists`. """
-    document_type: list[None | str] | str | Unset = UNSET
+    document_type: list[Any] | str | Unset = UNSET
     """ The document type. Every stored portal source sends it as the triple `[MODULE_ID, ENTITY, DOCUMENT_TYPE]`
     built from the same row, so the module and the entity are `null` unless `MODULE_ID` and `ENTITY` are selected
     too (decision D64). The official page types it as a string, the bare third element: `LEAD`, `CONTACT`,
@@ -82,15 +82,11 @@ class WorkflowTemplate:
 
         entity = self.entity
 
-        document_type: list[None | str] | str | Unset
+        document_type: list[Any] | str | Unset
         if isinstance(self.document_type, Unset):
             document_type = UNSET
         elif isinstance(self.document_type, list):
-            document_type = []
-            for document_type_item_data in self.document_type:
-                document_type_item: None | str
-                document_type_item = document_type_item_data
-                document_type.append(document_type_item)
+            document_type = self.document_type
 
         else:
             document_type = self.document_type
@@ -196,29 +192,18 @@ class WorkflowTemplate:
 
         entity = d.pop("ENTITY", UNSET)
 
-        def _parse_document_type(data: object) -> list[None | str] | str | Unset:
+        def _parse_document_type(data: object) -> list[Any] | str | Unset:
             if isinstance(data, Unset):
                 return data
             try:
                 if not isinstance(data, list):
                     raise TypeError()
-                document_type_type_0 = []
-                _document_type_type_0 = data
-                for document_type_type_0_item_data in _document_type_type_0:
-
-                    def _parse_document_type_type_0_item(data: object) -> None | str:
-                        if data is None:
-                            return data
-                        return cast(None | str, data)
-
-                    document_type_type_0_item = _parse_document_type_type_0_item(document_type_type_0_item_data)
-
-                    document_type_type_0.append(document_type_type_0_item)
+                document_type_type_0 = data
 
                 return document_type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[None | str] | str | Unset, data)
+            return cast(list[Any] | str | Unset, data)
 
         document_type = _parse_document_type(d.pop("DOCUMENT_TYPE", UNSET))
 
