@@ -252,3 +252,20 @@ def test_bizproc_state_survives_a_restart(make_portal: Callable[..., Portal], tm
     names = [t["NAME"] for t in ok(second, "bizproc.task.list", {"SELECT": ["NAME"]})]
     assert names[0] == "Two" and len(names) == 2
     assert start(second, template, "LEAD_3") not in {kept, gone}  # ids keep rising after a restart
+
+
+def test_a_russian_portal_refuses_the_delete_in_russian(
+    make_portal: Callable[..., Portal], tmp_path: Path
+) -> None:
+    """D60: the refusal's text comes from the language file (BPCGWTL_CANT_DELETE)."""
+    from .test_flows import _ru_fixtures  # noqa: PLC0415
+
+    portal = make_portal(fixtures=_ru_fixtures(tmp_path))
+    template = add_template(portal, [{"review": {"name": "Look", "users": [1]}}])
+    start(portal, template)
+    assert failure(oauth(portal, "bizproc.workflow.template.delete", {"ID": template})) == (
+        400,
+        "ERROR_CORE",
+        "Шаблон бизнес-процесса не может быть удален, так как существуют запущенные по этому шаблону "
+        "бизнес-процессы",
+    )
