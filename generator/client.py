@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from generator.client_errors import catalogue_module
+
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent / "python_client"
 SPEC = ROOT / "generated" / "openapi.yaml"
@@ -54,6 +56,7 @@ def generate(out_dir: Path = OUT, spec: Path = SPEC) -> None:
     bundle = yaml.load(spec.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     operations = operations_module(bundle, endpoint_modules(out_dir / PACKAGE / "api"))
     (out_dir / PACKAGE / "_operations.py").write_text(operations, encoding="utf-8")
+    (out_dir / PACKAGE / "_catalogue.py").write_text(catalogue_module(bundle), encoding="utf-8")
     (out_dir / ".gitignore").unlink(missing_ok=True)
 
 
