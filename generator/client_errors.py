@@ -28,8 +28,8 @@ def _doc(error: dict[str, Any]) -> str:
     return f"{head}\n\n{body}\n\nRetry: {error['retry']}."
 
 
-def catalogue_module(doc: Json) -> str:
-    """The source of `_catalogue.py` for a bundle."""
+def catalogue_module(doc: Json, package: str) -> str:
+    """The source of `_catalogue.py` for a bundle; `package` is the client's import name."""
     named = errors.catalogue(doc)
     lines = [
         '"""The spec\'s named errors as exceptions, and the catalogue that picks one for an error body.',
@@ -54,6 +54,7 @@ def catalogue_module(doc: Json) -> str:
             f"class {error['name']}(Bitrix24Error):",
             f"    {_literal(_doc(error))}",
             "",
+            f"    __module__ = {_literal(package + '.errors')}  # where users import it from",
             f"    error_name = {_literal(error['name'])}",
             f"    expected_code = {_literal(error['code'])}",
             f"    statuses = ({statuses.rstrip(', ')}{',' if len(error['statuses']) == 1 else ''})",

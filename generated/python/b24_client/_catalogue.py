@@ -94,8 +94,9 @@ __all__ = [
 
 
 class ActivityAlreadyAdded(Bitrix24Error):
-    "HTTP 400, code 'ERROR_ACTIVITY_ADD_FAILURE': Activity or Robot already added!\n\nStoring the record found one with the same code already in place. The English pages print \"Automation rule\" in place of \"Robot\".\n\nRetry: never."
+    'HTTP 400, code \'ERROR_ACTIVITY_ADD_FAILURE\': Activity or Robot already added!\n\nStoring the record found one with the same code already in place. The English pages print "Automation rule" in place of "Robot".\n\nRetry: never.'
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "ActivityAlreadyAdded"
     expected_code = "ERROR_ACTIVITY_ADD_FAILURE"
     statuses = (400,)
@@ -103,8 +104,9 @@ class ActivityAlreadyAdded(Bitrix24Error):
 
 
 class ActivityAlreadyInstalled(Bitrix24Error):
-    "HTTP 400, code 'ERROR_ACTIVITY_ALREADY_INSTALLED': Activity or Robot already installed!\n\nThe application already has a robot or an action with this `CODE`: robots and actions of an application share one code space. The English pages print \"Automation rule\" in place of \"Robot\"; the server sends the text shown.\n\nRetry: never."
+    'HTTP 400, code \'ERROR_ACTIVITY_ALREADY_INSTALLED\': Activity or Robot already installed!\n\nThe application already has a robot or an action with this `CODE`: robots and actions of an application share one code space. The English pages print "Automation rule" in place of "Robot"; the server sends the text shown.\n\nRetry: never.'
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "ActivityAlreadyInstalled"
     expected_code = "ERROR_ACTIVITY_ALREADY_INSTALLED"
     statuses = (400,)
@@ -114,6 +116,7 @@ class ActivityAlreadyInstalled(Bitrix24Error):
 class ActivityCodeEmpty(Bitrix24Error):
     "HTTP 400, code 'ERROR_ACTIVITY_VALIDATION_FAILURE': Empty activity code!\n\n`CODE` is missing or empty.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "ActivityCodeEmpty"
     expected_code = "ERROR_ACTIVITY_VALIDATION_FAILURE"
     statuses = (400,)
@@ -123,6 +126,7 @@ class ActivityCodeEmpty(Bitrix24Error):
 class ActivityCodeInvalid(Bitrix24Error):
     "HTTP 400, code 'ERROR_ACTIVITY_VALIDATION_FAILURE': Wrong activity code!\n\n`CODE` holds a character other than Latin letters, digits, dot, hyphen and underscore.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "ActivityCodeInvalid"
     expected_code = "ERROR_ACTIVITY_VALIDATION_FAILURE"
     statuses = (400,)
@@ -132,6 +136,7 @@ class ActivityCodeInvalid(Bitrix24Error):
 class ActivityDataEmpty(Bitrix24Error):
     "HTTP 400, code 'ERROR_ACTIVITY_VALIDATION_FAILURE': Empty data!\n\nRegistration was called without any descriptor fields.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "ActivityDataEmpty"
     expected_code = "ERROR_ACTIVITY_VALIDATION_FAILURE"
     statuses = (400,)
@@ -141,6 +146,7 @@ class ActivityDataEmpty(Bitrix24Error):
 class ActivityDocumentTypeInvalid(Bitrix24Error):
     "HTTP 400, code 'ERROR_ACTIVITY_VALIDATION_FAILURE': Wrong activity DOCUMENT_TYPE!\n\n`DOCUMENT_TYPE` is not a valid three-part document type.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "ActivityDocumentTypeInvalid"
     expected_code = "ERROR_ACTIVITY_VALIDATION_FAILURE"
     statuses = (400,)
@@ -150,6 +156,7 @@ class ActivityDocumentTypeInvalid(Bitrix24Error):
 class ActivityFilterInvalid(Bitrix24Error):
     "HTTP 400, code 'ERROR_ACTIVITY_VALIDATION_FAILURE': Wrong activity FILTER!\n\n`FILTER` is not an object of `INCLUDE`/`EXCLUDE` rule lists.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "ActivityFilterInvalid"
     expected_code = "ERROR_ACTIVITY_VALIDATION_FAILURE"
     statuses = (400,)
@@ -159,6 +166,7 @@ class ActivityFilterInvalid(Bitrix24Error):
 class ActivityNameEmpty(Bitrix24Error):
     "HTTP 400, code 'ERROR_ACTIVITY_VALIDATION_FAILURE': Empty activity NAME!\n\n`NAME` is missing or empty.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "ActivityNameEmpty"
     expected_code = "ERROR_ACTIVITY_VALIDATION_FAILURE"
     statuses = (400,)
@@ -168,6 +176,7 @@ class ActivityNameEmpty(Bitrix24Error):
 class ActivityNoFieldsToUpdate(Bitrix24Error):
     "HTTP 400, code 'ERROR_ACTIVITY_VALIDATION_FAILURE': No fields to update\n\n`FIELDS` is missing or holds none of the descriptor fields.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "ActivityNoFieldsToUpdate"
     expected_code = "ERROR_ACTIVITY_VALIDATION_FAILURE"
     statuses = (400,)
@@ -175,8 +184,9 @@ class ActivityNoFieldsToUpdate(Bitrix24Error):
 
 
 class ActivityNotFound(Bitrix24Error):
-    "HTTP 400, code 'ERROR_ACTIVITY_NOT_FOUND': Activity or Robot not found!\n\nThe calling application has no record of this kind with this `CODE`: robot methods do not see actions and action methods do not see robots. Some English pages print \"Automation rule\" in place of \"Robot\"; the server sends the text shown.\n\nRetry: never."
+    'HTTP 400, code \'ERROR_ACTIVITY_NOT_FOUND\': Activity or Robot not found!\n\nThe calling application has no record of this kind with this `CODE`: robot methods do not see actions and action methods do not see robots. Some English pages print "Automation rule" in place of "Robot"; the server sends the text shown.\n\nRetry: never.'
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "ActivityNotFound"
     expected_code = "ERROR_ACTIVITY_NOT_FOUND"
     statuses = (400,)
@@ -186,6 +196,7 @@ class ActivityNotFound(Bitrix24Error):
 class ActivityNotFoundEnglishWording(Bitrix24Error):
     "HTTP 400, code 'ERROR_ACTIVITY_NOT_FOUND': Activity or Automation rule not found!\n\nThe same error as `ActivityNotFound` (no action with this `CODE` for the calling application), in the wording the English pages print. The server sends \"Activity or Robot not found!\" (the Russian pages keep that literal text); this body is declared because the English page shows it as the error example.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "ActivityNotFoundEnglishWording"
     expected_code = "ERROR_ACTIVITY_NOT_FOUND"
     statuses = (400,)
@@ -195,6 +206,7 @@ class ActivityNotFoundEnglishWording(Bitrix24Error):
 class ActivityPropertiesInvalid(Bitrix24Error):
     "HTTP 400, code 'ERROR_ACTIVITY_VALIDATION_FAILURE': Wrong properties array!\n\n`PROPERTIES` or `RETURN_PROPERTIES` is not an object of property descriptions.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "ActivityPropertiesInvalid"
     expected_code = "ERROR_ACTIVITY_VALIDATION_FAILURE"
     statuses = (400,)
@@ -204,6 +216,7 @@ class ActivityPropertiesInvalid(Bitrix24Error):
 class ActivityPropertyKeyInvalid(Bitrix24Error):
     "HTTP 400, code 'ERROR_ACTIVITY_VALIDATION_FAILURE': Wrong property key (1text)!\n\nA property code in `PROPERTIES` or `RETURN_PROPERTIES` does not start with a Latin letter or holds a character other than Latin letters, digits and underscore. The text names the offending code in parentheses (here `1text`), as the portal source writes it; the pages print the template without them, as `Wrong property key <key>!` (decision D44).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "ActivityPropertyKeyInvalid"
     expected_code = "ERROR_ACTIVITY_VALIDATION_FAILURE"
     statuses = (400,)
@@ -213,6 +226,7 @@ class ActivityPropertyKeyInvalid(Bitrix24Error):
 class ActivityPropertyNameEmpty(Bitrix24Error):
     "HTTP 400, code 'ERROR_ACTIVITY_VALIDATION_FAILURE': Empty property NAME (text)!\n\nA property in `PROPERTIES` or `RETURN_PROPERTIES` has no `Name` (or is not an object). The text names the property code in parentheses (here `text`), as the portal source writes it; the pages print the template without them, as `Empty property NAME <key>!` (decision D44).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "ActivityPropertyNameEmpty"
     expected_code = "ERROR_ACTIVITY_VALIDATION_FAILURE"
     statuses = (400,)
@@ -222,6 +236,7 @@ class ActivityPropertyNameEmpty(Bitrix24Error):
 class ActivitySaveError(Bitrix24Error):
     "HTTP 400, code 'ERROR_ACTIVITY_ADD_FAILURE': Activity save error!\n\nThe portal failed to store the robot or action (a system error).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "ActivitySaveError"
     expected_code = "ERROR_ACTIVITY_ADD_FAILURE"
     statuses = (400,)
@@ -231,6 +246,7 @@ class ActivitySaveError(Bitrix24Error):
 class AppContextRequired(Bitrix24Error):
     "HTTP 400, 403, code 'ACCESS_DENIED': Access denied! Application context required\n\nThe method may only be called by an application (an OAuth token), and it was called through a webhook. The portal's access exception puts `Access denied! ` before the reason, so a portal sends \"Access denied! Application context required\" with 403; the official pages print the bare reason, and some of them document 400 (decisions D16, D43).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "AppContextRequired"
     expected_code = "ACCESS_DENIED"
     statuses = (400, 403)
@@ -240,6 +256,7 @@ class AppContextRequired(Bitrix24Error):
 class BatchLengthExceeded(Bitrix24Error):
     "HTTP 400, code 'ERROR_BATCH_LENGTH_EXCEEDED': Max batch length exceeded\n\nA `batch` call carried more than 50 commands.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "BatchLengthExceeded"
     expected_code = "ERROR_BATCH_LENGTH_EXCEEDED"
     statuses = (400,)
@@ -249,6 +266,7 @@ class BatchLengthExceeded(Bitrix24Error):
 class BatchMethodNotAllowed(Bitrix24Error):
     "HTTP 405, code 'ERROR_BATCH_METHOD_NOT_ALLOWED': Method is not allowed for batch usage\n\nThe method may not run inside `batch` (for example a nested `batch`).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "BatchMethodNotAllowed"
     expected_code = "ERROR_BATCH_METHOD_NOT_ALLOWED"
     statuses = (405,)
@@ -258,6 +276,7 @@ class BatchMethodNotAllowed(Bitrix24Error):
 class BizprocAccessDenied(Bitrix24Error):
     "HTTP 400, 403, code 'ACCESS_DENIED': Access denied!\n\nThe caller lacks the rights this method needs (typically: not a portal administrator, or an invalid event token). Documented with HTTP 400 on some pages and 403 on others; the access check itself answers 403.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "BizprocAccessDenied"
     expected_code = "ACCESS_DENIED"
     statuses = (400, 403)
@@ -267,6 +286,7 @@ class BizprocAccessDenied(Bitrix24Error):
 class DelegationErrorsJoined(Bitrix24Error):
     "HTTP 400, code 'ERROR_DELEGATION_NOT_ALLOWED': User is not responsible for the task;User is not responsible for the task\n\nSeveral of the tasks in `TASK_IDS` could not be delegated: the per-task messages (localized) come back in one `error_description`, joined with `;`. Here two tasks were not assigned to `FROM_USER_ID`. Whether a space follows the `;` is not documented; split on `;` and trim.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "DelegationErrorsJoined"
     expected_code = "ERROR_DELEGATION_NOT_ALLOWED"
     statuses = (400,)
@@ -276,6 +296,7 @@ class DelegationErrorsJoined(Bitrix24Error):
 class DelegationIntranetOnly(Bitrix24Error):
     "HTTP 400, code 'ERROR_DELEGATION_NOT_ALLOWED': Task delegation is only available for intranet users\n\nThe user in `TO_USER_ID` is not an intranet user (for example an extranet or external user). The text is localized (RU: `Делегирование заданий доступно только для интранет-пользователей`).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "DelegationIntranetOnly"
     expected_code = "ERROR_DELEGATION_NOT_ALLOWED"
     statuses = (400,)
@@ -285,6 +306,7 @@ class DelegationIntranetOnly(Bitrix24Error):
 class DelegationNotResponsible(Bitrix24Error):
     "HTTP 400, code 'ERROR_DELEGATION_NOT_ALLOWED': User is not responsible for the task\n\nThe user in `FROM_USER_ID` is not the assignee of the task, so the task cannot be handed on from that user. The text is localized (RU: `Пользователь не является ответственным за задание`).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "DelegationNotResponsible"
     expected_code = "ERROR_DELEGATION_NOT_ALLOWED"
     statuses = (400,)
@@ -294,6 +316,7 @@ class DelegationNotResponsible(Bitrix24Error):
 class EventWorkflowNotFound(Bitrix24Error):
     "HTTP 400, code 'ERROR_CORE': WorkflowNotFound\n\nThe event token is genuine, but its workflow is no longer running (it completed, was terminated or was deleted), so the workflow engine cannot load it and answers with its own untranslated text. Bizproc 22.300.200 lets the engine's exception reach the REST core, which gives an exception without a code the code `ERROR_CORE`; the newest stored source sends code `0` instead (`EventWorkflowNotFoundZero`). Not in the official docs (decision D44).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "EventWorkflowNotFound"
     expected_code = "ERROR_CORE"
     statuses = (400,)
@@ -303,6 +326,7 @@ class EventWorkflowNotFound(Bitrix24Error):
 class EventWorkflowNotFoundZero(Bitrix24Error):
     "HTTP 400, code '0': WorkflowNotFound\n\nThe event token is genuine, but its workflow is no longer running (it completed, was terminated or was deleted). The newest stored source catches the engine's error and passes its text on with the code `0`, which the REST core sends as the number `0` (shown here as `\"0\"`, as for flow errors); bizproc 22.300.200 sent `ERROR_CORE` (`EventWorkflowNotFound`). Not in the official docs (decision D44).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "EventWorkflowNotFoundZero"
     expected_code = "0"
     statuses = (400,)
@@ -312,6 +336,7 @@ class EventWorkflowNotFoundZero(Bitrix24Error):
 class ExpiredToken(Bitrix24Error):
     "HTTP 401, code 'expired_token': The access token provided has expired\n\nThe OAuth access token (valid one hour) has expired. Refresh it and repeat the call.\n\nRetry: after-token-refresh."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "ExpiredToken"
     expected_code = "expired_token"
     statuses = (401,)
@@ -319,8 +344,9 @@ class ExpiredToken(Bitrix24Error):
 
 
 class FlowAccessDenied(Bitrix24Error):
-    "HTTP 200, 400, code '0': Access denied or flow not found\n\nThe portal's plan does not include flows, the caller may not do this with the flow, or (for a caller who is not an administrator) the flow does not exist. The portal checks access before it looks the flow up, so this error does not prove that the flow exists. The docs print \"Access denied or flow not found\" (RU `Доступ запрещен или поток не найден`); the language files of tasks 24.275 and 24.450 send \"Cannot find flow\" in English and `Доступ запрещён или поток не найден` (with `ё`) in Russian. English pages sometimes say \"stream\".\n\nRetry: never."
+    'HTTP 200, 400, code \'0\': Access denied or flow not found\n\nThe portal\'s plan does not include flows, the caller may not do this with the flow, or (for a caller who is not an administrator) the flow does not exist. The portal checks access before it looks the flow up, so this error does not prove that the flow exists. The docs print "Access denied or flow not found" (RU `Доступ запрещен или поток не найден`); the language files of tasks 24.275 and 24.450 send "Cannot find flow" in English and `Доступ запрещён или поток не найден` (with `ё`) in Russian. English pages sometimes say "stream".\n\nRetry: never.'
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "FlowAccessDenied"
     expected_code = "0"
     statuses = (200, 400)
@@ -330,6 +356,7 @@ class FlowAccessDenied(Bitrix24Error):
 class FlowFieldInvalid(Bitrix24Error):
     "HTTP 400, code '0': 'distributionType': field's value has an invalid value\n\nA field failed validation. The field name in quotes changes with the field. This is the text of the docs and of tasks 24.275's value-list check (`distributionType`); range, length and emptiness checks have texts of their own (`FlowValueTooSmall`, `FlowValueTooLarge`, `FlowNameLength`, `FlowValueEmpty`).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "FlowFieldInvalid"
     expected_code = "0"
     statuses = (400,)
@@ -339,6 +366,7 @@ class FlowFieldInvalid(Bitrix24Error):
 class FlowNameExists(Bitrix24Error):
     "HTTP 400, code '0': A flow with this name already exists\n\nAnother flow of the portal already uses this name. Check with `tasks.flow.Flow.isExists` first. The docs print the English text without a final period; the English language file has one, the Russian one (`Поток с таким названием уже существует`) has none.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "FlowNameExists"
     expected_code = "0"
     statuses = (400,)
@@ -348,6 +376,7 @@ class FlowNameExists(Bitrix24Error):
 class FlowNameLength(Bitrix24Error):
     "HTTP 400, code '0': 'name': field's length must be greater than 1 and less than 255\n\nThe name is empty or longer than 255 characters (characters, not bytes; both bounds inclusive, a name of one character or of only spaces passes). The text is hard-coded English, the same in every portal language.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "FlowNameLength"
     expected_code = "0"
     statuses = (400,)
@@ -355,8 +384,9 @@ class FlowNameLength(Bitrix24Error):
 
 
 class FlowNotFound(Bitrix24Error):
-    "HTTP 400, code '0': Flow not found\n\nNo flow has this id (for example after it was deleted). Only a caller who passes the access check for a missing id (an administrator) gets this error; others get the access-denied error. tasks 24.450 sends \"Flow with this ID does not exist.\" (RU `Поток с таким ID не существует`); tasks 24.275 and the docs send \"Flow not found\" (a literal, English in every portal language).\n\nRetry: never."
+    'HTTP 400, code \'0\': Flow not found\n\nNo flow has this id (for example after it was deleted). Only a caller who passes the access check for a missing id (an administrator) gets this error; others get the access-denied error. tasks 24.450 sends "Flow with this ID does not exist." (RU `Поток с таким ID не существует`); tasks 24.275 and the docs send "Flow not found" (a literal, English in every portal language).\n\nRetry: never.'
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "FlowNotFound"
     expected_code = "0"
     statuses = (400,)
@@ -364,8 +394,9 @@ class FlowNotFound(Bitrix24Error):
 
 
 class FlowUnknownError(Bitrix24Error):
-    "HTTP 200, 400, code '0': Unknown error\n\nThe flow service failed for a reason it does not report (a failed save, an unknown id reaching update or delete as an administrator). The language files of tasks 24.275 and 24.450 append ` [Flow: <n>]` (`n` is a number the controller adds, not the flow id): \"Unknown error. [Flow: 12]\", RU `Неизвестная ошибка [Flow: 12]`. The bare \"Unknown error\" of the docs is what the REST layer sends for an error without text.\n\nRetry: never."
+    'HTTP 200, 400, code \'0\': Unknown error\n\nThe flow service failed for a reason it does not report (a failed save, an unknown id reaching update or delete as an administrator). The language files of tasks 24.275 and 24.450 append ` [Flow: <n>]` (`n` is a number the controller adds, not the flow id): "Unknown error. [Flow: 12]", RU `Неизвестная ошибка [Flow: 12]`. The bare "Unknown error" of the docs is what the REST layer sends for an error without text.\n\nRetry: never.'
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "FlowUnknownError"
     expected_code = "0"
     statuses = (200, 400)
@@ -375,6 +406,7 @@ class FlowUnknownError(Bitrix24Error):
 class FlowValueEmpty(Bitrix24Error):
     "HTTP 400, code '0': 'responsibleList': field's value must not be empty\n\n`responsibleList` is empty, or nothing is left of it once the portal has dropped the pairs it cannot read (unknown types, non-numeric ids). On update the list is required: an update without it fails this way. The text is hard-coded English, the same in every portal language.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "FlowValueEmpty"
     expected_code = "0"
     statuses = (400,)
@@ -384,6 +416,7 @@ class FlowValueEmpty(Bitrix24Error):
 class FlowValueTooLarge(Bitrix24Error):
     "HTTP 400, code '0': 'plannedCompletionTime': field's value must be less than 2145398400\n\nA number is above the field's upper bound: `plannedCompletionTime` above 2145398400, the queue and in-progress thresholds above 99999, `notifyWhenEfficiencyDecreases` and `efficiency` above 100. The bound is inclusive. The text is hard-coded English, the same in every portal language.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "FlowValueTooLarge"
     expected_code = "0"
     statuses = (400,)
@@ -393,6 +426,7 @@ class FlowValueTooLarge(Bitrix24Error):
 class FlowValueTooSmall(Bitrix24Error):
     "HTTP 400, code '0': 'plannedCompletionTime': field's value must be greater than 3600\n\nA number is below the field's lower bound: `templateId` and the three notification thresholds below 0, `plannedCompletionTime` below 3600, `efficiency` below 0, on update `id`, `ownerId`, `groupId` or `creatorId` below 1. The bound is inclusive although the text says \"greater than\" (the minimum itself is accepted). The text is hard-coded English, the same in every portal language.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "FlowValueTooSmall"
     expected_code = "0"
     statuses = (400,)
@@ -402,6 +436,7 @@ class FlowValueTooSmall(Bitrix24Error):
 class FromUserIdInvalid(Bitrix24Error):
     "HTTP 400, code 'ERROR_INVALID_USER_ID': Invalid FROM_USER_ID\n\n`FROM_USER_ID` was missing or is not a valid user id.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "FromUserIdInvalid"
     expected_code = "ERROR_INVALID_USER_ID"
     statuses = (400,)
@@ -411,6 +446,7 @@ class FromUserIdInvalid(Bitrix24Error):
 class HandlerProtocolUnsupported(Bitrix24Error):
     "HTTP 400, code 'ERROR_UNSUPPORTED_PROTOCOL': Unsupported handler protocol\n\nThe handler URL uses a scheme other than `http` or `https`.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "HandlerProtocolUnsupported"
     expected_code = "ERROR_UNSUPPORTED_PROTOCOL"
     statuses = (400,)
@@ -420,6 +456,7 @@ class HandlerProtocolUnsupported(Bitrix24Error):
 class HandlerUrlInvalid(Bitrix24Error):
     "HTTP 400, code 'ERROR_WRONG_HANDLER_URL': Wrong handler URL\n\nThe handler URL is malformed or does not lie on the domain the application is installed on.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "HandlerUrlInvalid"
     expected_code = "ERROR_WRONG_HANDLER_URL"
     statuses = (400,)
@@ -427,8 +464,9 @@ class HandlerUrlInvalid(Bitrix24Error):
 
 
 class InsufficientScope(Bitrix24Error):
-    "HTTP 401, 403, code 'insufficient_scope': The request requires higher privileges than provided by the webhook token\n\nThe webhook or application was not granted the scope of this method. The auth layer answers 401 (it sets no status); the error table documents 403, and both are declared (decision D45). The text names the credential: \"webhook token\" for a webhook, \"access token\" for an OAuth application; inside `batch` the command's entry carries an empty text.\n\nRetry: never."
+    'HTTP 401, 403, code \'insufficient_scope\': The request requires higher privileges than provided by the webhook token\n\nThe webhook or application was not granted the scope of this method. The auth layer answers 401 (it sets no status); the error table documents 403, and both are declared (decision D45). The text names the credential: "webhook token" for a webhook, "access token" for an OAuth application; inside `batch` the command\'s entry carries an empty text.\n\nRetry: never.'
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "InsufficientScope"
     expected_code = "insufficient_scope"
     statuses = (401, 403)
@@ -438,6 +476,7 @@ class InsufficientScope(Bitrix24Error):
 class InternalServerError(Bitrix24Error):
     "HTTP 500, code 'INTERNAL_SERVER_ERROR': Internal server error\n\nThe portal failed while handling the call. The call may or may not have taken effect.\n\nRetry: if-idempotent."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "InternalServerError"
     expected_code = "INTERNAL_SERVER_ERROR"
     statuses = (500,)
@@ -447,6 +486,7 @@ class InternalServerError(Bitrix24Error):
 class InvalidCredentials(Bitrix24Error):
     "HTTP 401, 403, code 'INVALID_CREDENTIALS': Invalid request credentials\n\nThe webhook's user or code is not valid (the webhook auth layer found no such user and password). Answered 401 by the source, whose auth layer sets no status; the error table documents 403. Both are declared (decision D45).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "InvalidCredentials"
     expected_code = "INVALID_CREDENTIALS"
     statuses = (401, 403)
@@ -456,6 +496,7 @@ class InvalidCredentials(Bitrix24Error):
 class InvalidRequest(Bitrix24Error):
     "HTTP 400, 401, code 'INVALID_REQUEST': Https required.\n\nThe call was made over plain HTTP; portals accept webhooks over HTTPS only. The webhook auth layer answers 401 (it sets no status), with a period; the error table documents 400 and no period. Both are declared (decision D45).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "InvalidRequest"
     expected_code = "INVALID_REQUEST"
     statuses = (400, 401)
@@ -465,6 +506,7 @@ class InvalidRequest(Bitrix24Error):
 class LogMessageEmpty(Bitrix24Error):
     "HTTP 400, code 'ERROR_EMPTY_LOG_MESSAGE': Empty log message!\n\n`LOG_MESSAGE` is missing or empty.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "LogMessageEmpty"
     expected_code = "ERROR_EMPTY_LOG_MESSAGE"
     statuses = (400,)
@@ -474,6 +516,7 @@ class LogMessageEmpty(Bitrix24Error):
 class ManifestNotAvailable(Bitrix24Error):
     "HTTP 404, code 'ERROR_MANIFEST_IS_NOT_AVAILABLE': Manifest is not available\n\nThe requested manifest is not available.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "ManifestNotAvailable"
     expected_code = "ERROR_MANIFEST_IS_NOT_AVAILABLE"
     statuses = (404,)
@@ -483,6 +526,7 @@ class ManifestNotAvailable(Bitrix24Error):
 class MethodNotFound(Bitrix24Error):
     "HTTP 404, code 'ERROR_METHOD_NOT_FOUND': Method not found!\n\nThe method name is unknown, or the method is outside the scopes of the token or webhook.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "MethodNotFound"
     expected_code = "ERROR_METHOD_NOT_FOUND"
     statuses = (404,)
@@ -492,6 +536,7 @@ class MethodNotFound(Bitrix24Error):
 class NoAuthFound(Bitrix24Error):
     "HTTP 401, code 'NO_AUTH_FOUND': Wrong authorization data\n\nThe access token or the webhook code is missing or wrong.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "NoAuthFound"
     expected_code = "NO_AUTH_FOUND"
     statuses = (401,)
@@ -501,6 +546,7 @@ class NoAuthFound(Bitrix24Error):
 class OperationTimeLimit(Bitrix24Error):
     "HTTP 429, code 'OPERATION_TIME_LIMIT': Method is blocked due to operation time limit.\n\nThis application or webhook used up the operating-time budget of this method over the last ten minutes. The call was refused before it ran; the block lifts as the window moves on (see `time.operating_reset_at`). The source's text ends with a period; the Russian error table prints it without (decision D45).\n\nRetry: after-reset."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "OperationTimeLimit"
     expected_code = "OPERATION_TIME_LIMIT"
     statuses = (429,)
@@ -510,6 +556,7 @@ class OperationTimeLimit(Bitrix24Error):
 class OverloadLimit(Bitrix24Error):
     "HTTP 401, 503, code 'OVERLOAD_LIMIT': REST API is blocked due to overload.\n\nREST access to the portal was blocked by hand; only Bitrix24 support can lift it. The webhook auth layer answers 401 (it sets no status), with a period; the error table documents 503 and no period. Both are declared (decision D45).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "OverloadLimit"
     expected_code = "OVERLOAD_LIMIT"
     statuses = (401, 503)
@@ -519,6 +566,7 @@ class OverloadLimit(Bitrix24Error):
 class PortalDeleted(Bitrix24Error):
     "HTTP 403, 500, code 'PORTAL_DELETED': Portal was deleted\n\nThe portal no longer exists, or (self-hosted) its public part is closed. The REST core answers 403 Forbidden (rest 18.5.7 to 22.400.100); the error table documents 500. Both are declared (decision D45).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "PortalDeleted"
     expected_code = "PORTAL_DELETED"
     statuses = (403, 500)
@@ -528,6 +576,7 @@ class PortalDeleted(Bitrix24Error):
 class QueryLimitExceeded(Bitrix24Error):
     "HTTP 503, code 'QUERY_LIMIT_EXCEEDED': Too many requests\n\nThe portal's request-rate limit (leaky bucket) is exhausted. The call was refused before it ran.\n\nRetry: after-backoff."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "QueryLimitExceeded"
     expected_code = "QUERY_LIMIT_EXCEEDED"
     statuses = (503,)
@@ -537,6 +586,7 @@ class QueryLimitExceeded(Bitrix24Error):
 class RestNotOnPlan(Bitrix24Error):
     "HTTP 401, 403, code 'ACCESS_DENIED': REST is available only on commercial plans.\n\nThe portal's plan does not include REST access. The auth layer refuses the call before it runs; it sets no HTTP status of its own, so the REST core answers 401 (rest 20.150 to the newest stored copy). The error table documents 403 and the text \"REST API is available only on commercial plans\"; both statuses are declared (decision D45).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "RestNotOnPlan"
     expected_code = "ACCESS_DENIED"
     statuses = (401, 403)
@@ -546,6 +596,7 @@ class RestNotOnPlan(Bitrix24Error):
 class TaskAlreadyCompleted(Bitrix24Error):
     "HTTP 400, code 'ERROR_TASK_COMPLETED': Task already completed\n\nThe caller has already answered this task (its `USER_STATUS` is no longer 0). A repeated `bizproc.task.complete` gets this error and changes nothing.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "TaskAlreadyCompleted"
     expected_code = "ERROR_TASK_COMPLETED"
     statuses = (400,)
@@ -555,6 +606,7 @@ class TaskAlreadyCompleted(Bitrix24Error):
 class TaskExecutionFailed(Bitrix24Error):
     "HTTP 400, code 'ERROR_TASK_EXECUTION': The \"Comment\" field is required.\n\nThe workflow engine refused the answer, and `error_description` carries the engine's own message, which varies and is localized: a required comment or request field is missing, a field value is invalid, or the `STATUS` is not one the task type accepts (approval takes 1 or 2, review and information request take 3, optional information request takes 3 or 4). The value shown is illustrative: the docs give no literal text for this code.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "TaskExecutionFailed"
     expected_code = "ERROR_TASK_EXECUTION"
     statuses = (400,)
@@ -564,6 +616,7 @@ class TaskExecutionFailed(Bitrix24Error):
 class TaskIdEmpty(Bitrix24Error):
     "HTTP 400, code 'ERROR_TASK_VALIDATION': empty TASK_ID\n\n`TASK_ID` was missing, zero or empty. The message is lower-case on the wire.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "TaskIdEmpty"
     expected_code = "ERROR_TASK_VALIDATION"
     statuses = (400,)
@@ -573,6 +626,7 @@ class TaskIdEmpty(Bitrix24Error):
 class TaskIdsInvalid(Bitrix24Error):
     "HTTP 400, code 'ERROR_TASK_VALIDATION': Invalid TASK_IDS\n\n`TASK_IDS` was missing or did not hold valid task ids.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "TaskIdsInvalid"
     expected_code = "ERROR_TASK_VALIDATION"
     statuses = (400,)
@@ -582,6 +636,7 @@ class TaskIdsInvalid(Bitrix24Error):
 class TaskNotFound(Bitrix24Error):
     "HTTP 400, code 'ERROR_TASK_NOT_FOUND': Task not found\n\nNo task with this id is assigned to the caller. The same error is returned when the task exists but belongs to another user, and when it has been removed (on cloud portals tasks vanish one day after their workflow ends).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "TaskNotFound"
     expected_code = "ERROR_TASK_NOT_FOUND"
     statuses = (400,)
@@ -591,6 +646,7 @@ class TaskNotFound(Bitrix24Error):
 class TaskSelectInvalid(Bitrix24Error):
     "HTTP 400, code 'ERROR_SELECT_VALIDATION_FAILURE': Invalid data in SELECT parameter\n\n`SELECT` of `bizproc.task.list` was not usable (for example not a list of field names). Unknown field names inside a valid list are ignored rather than reported.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "TaskSelectInvalid"
     expected_code = "ERROR_SELECT_VALIDATION_FAILURE"
     statuses = (400,)
@@ -600,6 +656,7 @@ class TaskSelectInvalid(Bitrix24Error):
 class TaskStatusIncorrect(Bitrix24Error):
     "HTTP 400, code 'ERROR_TASK_VALIDATION': incorrect STATUS\n\n`STATUS` was missing, zero, or neither one of the numbers 1-4 nor one of the words `yes`, `no`, `ok`, `cancel`. The message is lower-case on the wire. A valid value that the task type does not accept fails later, with `ERROR_TASK_EXECUTION`.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "TaskStatusIncorrect"
     expected_code = "ERROR_TASK_VALIDATION"
     statuses = (400,)
@@ -609,6 +666,7 @@ class TaskStatusIncorrect(Bitrix24Error):
 class TaskTypeIncorrect(Bitrix24Error):
     "HTTP 400, code 'ERROR_TASK_TYPE': Incorrect task type\n\nThe task was not created by one of the four activities that REST can complete (`ApproveActivity`, `ReviewActivity`, `RequestInformationActivity`, `RequestInformationOptionalActivity`); it has to be completed in the Bitrix24 interface.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "TaskTypeIncorrect"
     expected_code = "ERROR_TASK_TYPE"
     statuses = (400,)
@@ -618,6 +676,7 @@ class TaskTypeIncorrect(Bitrix24Error):
 class ToUserIdInvalid(Bitrix24Error):
     "HTTP 400, code 'ERROR_INVALID_USER_ID': Invalid TO_USER_ID\n\n`TO_USER_ID` was missing or is not a valid user id.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "ToUserIdInvalid"
     expected_code = "ERROR_INVALID_USER_ID"
     statuses = (400,)
@@ -627,6 +686,7 @@ class ToUserIdInvalid(Bitrix24Error):
 class UnexpectedAnswer(Bitrix24Error):
     "HTTP 500, code 'ERROR_UNEXPECTED_ANSWER': Server returned an unexpected response\n\nThe portal produced a response it could not deliver. The call may or may not have taken effect.\n\nRetry: if-idempotent."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "UnexpectedAnswer"
     expected_code = "ERROR_UNEXPECTED_ANSWER"
     statuses = (500,)
@@ -636,6 +696,7 @@ class UnexpectedAnswer(Bitrix24Error):
 class UserAccessError(Bitrix24Error):
     "HTTP 401, 403, code 'user_access_error': The user does not have access to the application.\n\nThe application is installed, but the portal administrator restricted it to other users. Answered 401 by the source's OAuth layer (it sets no status), with a period; the error table documents 403 and no period. Both are declared (decision D45).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "UserAccessError"
     expected_code = "user_access_error"
     statuses = (401, 403)
@@ -645,6 +706,7 @@ class UserAccessError(Bitrix24Error):
 class WorkflowEmptyInstanceId(Bitrix24Error):
     "HTTP 400, code 'ERROR_WRONG_WORKFLOW_ID': Empty workflow instance ID\n\n`ID` is missing or empty. The tutorials report the same code for an `ID` that is not a string.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "WorkflowEmptyInstanceId"
     expected_code = "ERROR_WRONG_WORKFLOW_ID"
     statuses = (400,)
@@ -654,6 +716,7 @@ class WorkflowEmptyInstanceId(Bitrix24Error):
 class WorkflowInstanceNotFound(Bitrix24Error):
     "HTTP 400, code '': WorkflowNotFound\n\nNo running workflow has this `ID`: it never existed, or it has already finished, been terminated or been deleted. Not in the official docs; the message is the workflow engine's own text, passed through with an empty error code.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "WorkflowInstanceNotFound"
     expected_code = ""
     statuses = (400,)
@@ -663,6 +726,7 @@ class WorkflowInstanceNotFound(Bitrix24Error):
 class WorkflowStartDocumentTypeMismatch(Bitrix24Error):
     "HTTP 400, code '': Template type and DOCUMENT_ID mismatch!\n\nThe template was made for another kind of document than the one `DOCUMENT_ID` names (e.g. a deal template started on a lead). The error code is an empty string.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "WorkflowStartDocumentTypeMismatch"
     expected_code = ""
     statuses = (400,)
@@ -672,6 +736,7 @@ class WorkflowStartDocumentTypeMismatch(Bitrix24Error):
 class WorkflowStartEmptyTemplateId(Bitrix24Error):
     "HTTP 400, code 'ERROR_WRONG_WORKFLOW_ID': Empty TEMPLATE_ID\n\n`bizproc.workflow.start` was called without `TEMPLATE_ID`, or with an empty value.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "WorkflowStartEmptyTemplateId"
     expected_code = "ERROR_WRONG_WORKFLOW_ID"
     statuses = (400,)
@@ -681,6 +746,7 @@ class WorkflowStartEmptyTemplateId(Bitrix24Error):
 class WorkflowStartEngineError(Bitrix24Error):
     "HTTP 400, code '': The value of the required parameter \"Responsible\" is not set.\n\nThe workflow engine refused to start the workflow, for example because a required template parameter has no value. The portal passes the engine's own message on, with an empty code; the text varies with the cause and the portal language, so the one shown is only an illustration.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "WorkflowStartEngineError"
     expected_code = ""
     statuses = (400,)
@@ -690,6 +756,7 @@ class WorkflowStartEngineError(Bitrix24Error):
 class WorkflowStartIncorrectDocumentType(Bitrix24Error):
     "HTTP 400, code '': Incorrect document type!\n\nThe portal could not work out the document type from `DOCUMENT_ID`. The error code is an empty string.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "WorkflowStartIncorrectDocumentType"
     expected_code = ""
     statuses = (400,)
@@ -699,6 +766,7 @@ class WorkflowStartIncorrectDocumentType(Bitrix24Error):
 class WorkflowStartTemplateNotFound(Bitrix24Error):
     "HTTP 400, code 'ERROR_WRONG_WORKFLOW_ID': Template not found\n\nNo workflow template has the `TEMPLATE_ID` given to `bizproc.workflow.start`.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "WorkflowStartTemplateNotFound"
     expected_code = "ERROR_WRONG_WORKFLOW_ID"
     statuses = (400,)
@@ -708,6 +776,7 @@ class WorkflowStartTemplateNotFound(Bitrix24Error):
 class WorkflowStartWrongDocumentId(Bitrix24Error):
     "HTTP 400, code '': Wrong DOCUMENT_ID!\n\n`DOCUMENT_ID` is missing or is not a usable `[module, entity, id]` triple. The error code is an empty string.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "WorkflowStartWrongDocumentId"
     expected_code = ""
     statuses = (400,)
@@ -715,8 +784,9 @@ class WorkflowStartWrongDocumentId(Bitrix24Error):
 
 
 class WorkflowTemplateEmptyName(Bitrix24Error):
-    "HTTP 400, code 'ERROR_TEMPLATE_VALIDATION_FAILURE': Empty activity code!\n\nThe template name is missing or empty by PHP's rules (`\"\"` or `\"0\"`; a name of spaces passes). The official pages give the text \"Empty template name!\"; the stored portal sources check the name with a copy of the activity-code check and send \"Empty activity code!\" (decision D43).\n\nRetry: never."
+    'HTTP 400, code \'ERROR_TEMPLATE_VALIDATION_FAILURE\': Empty activity code!\n\nThe template name is missing or empty by PHP\'s rules (`""` or `"0"`; a name of spaces passes). The official pages give the text "Empty template name!"; the stored portal sources check the name with a copy of the activity-code check and send "Empty activity code!" (decision D43).\n\nRetry: never.'
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "WorkflowTemplateEmptyName"
     expected_code = "ERROR_TEMPLATE_VALIDATION_FAILURE"
     statuses = (400,)
@@ -724,8 +794,9 @@ class WorkflowTemplateEmptyName(Bitrix24Error):
 
 
 class WorkflowTemplateIncorrectAutoExecute(Bitrix24Error):
-    "HTTP 400, code 'ERROR_TEMPLATE_VALIDATION_FAILURE': Incorrect field AUTO_EXECUTE!\n\n`AUTO_EXECUTE` is not one of the strings `\"0\"`, `\"1\"`, `\"2\"` or `\"3\"`. The stored portal sources compare the value with its own integer form as text, so a JSON integer (`3`, the official pages' form), `\"03\"` or `\" 3\"` fail too (decision D42).\n\nRetry: never."
+    'HTTP 400, code \'ERROR_TEMPLATE_VALIDATION_FAILURE\': Incorrect field AUTO_EXECUTE!\n\n`AUTO_EXECUTE` is not one of the strings `"0"`, `"1"`, `"2"` or `"3"`. The stored portal sources compare the value with its own integer form as text, so a JSON integer (`3`, the official pages\' form), `"03"` or `" 3"` fail too (decision D42).\n\nRetry: never.'
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "WorkflowTemplateIncorrectAutoExecute"
     expected_code = "ERROR_TEMPLATE_VALIDATION_FAILURE"
     statuses = (400,)
@@ -735,6 +806,7 @@ class WorkflowTemplateIncorrectAutoExecute(Bitrix24Error):
 class WorkflowTemplateIncorrectData(Bitrix24Error):
     "HTTP 400, code 'ERROR_TEMPLATE_VALIDATION_FAILURE': Incorrect field TEMPLATE_DATA!\n\n`TEMPLATE_DATA` is missing, is not a `[fileName, base64Content]` pair, or does not decode to a template exported as a `.bpt` file.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "WorkflowTemplateIncorrectData"
     expected_code = "ERROR_TEMPLATE_VALIDATION_FAILURE"
     statuses = (400,)
@@ -744,6 +816,7 @@ class WorkflowTemplateIncorrectData(Bitrix24Error):
 class WorkflowTemplateIncorrectDocumentType(Bitrix24Error):
     "HTTP 400, code 'ERROR_TEMPLATE_VALIDATION_FAILURE': Incorrect field DOCUMENT_TYPE!\n\n`DOCUMENT_TYPE` is missing or is not a document type the portal knows.\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "WorkflowTemplateIncorrectDocumentType"
     expected_code = "ERROR_TEMPLATE_VALIDATION_FAILURE"
     statuses = (400,)
@@ -753,6 +826,7 @@ class WorkflowTemplateIncorrectDocumentType(Bitrix24Error):
 class WorkflowTemplateNoFieldsToUpdate(Bitrix24Error):
     "HTTP 400, code 'ERROR_TEMPLATE_VALIDATION_FAILURE': No fields to update.\n\n`FIELDS` is missing, empty or not an object. This is the documented code; the stored portal sources send the same text with an empty code (`WorkflowTemplateNoFieldsToUpdateNoCode`, decision D43).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "WorkflowTemplateNoFieldsToUpdate"
     expected_code = "ERROR_TEMPLATE_VALIDATION_FAILURE"
     statuses = (400,)
@@ -762,6 +836,7 @@ class WorkflowTemplateNoFieldsToUpdate(Bitrix24Error):
 class WorkflowTemplateNoFieldsToUpdateNoCode(Bitrix24Error):
     "HTTP 400, code '': No fields to update.\n\n`FIELDS` is missing, empty or not an object; checked before the template is looked up. The stored portal sources (bizproc 19.0.300, 22.300.200 and the newest copy) raise this error without a code, so `error` is the empty string; the official pages give it the code `ERROR_TEMPLATE_VALIDATION_FAILURE` (example `WorkflowTemplateNoFieldsToUpdate`), which newer portals may send (decision D43).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "WorkflowTemplateNoFieldsToUpdateNoCode"
     expected_code = ""
     statuses = (400,)
@@ -771,6 +846,7 @@ class WorkflowTemplateNoFieldsToUpdateNoCode(Bitrix24Error):
 class WorkflowTemplateNotFound(Bitrix24Error):
     "HTTP 400, code 'ERROR_TEMPLATE_NOT_FOUND': Workflow template not found.\n\nNo workflow template has this `ID` (for example, it was deleted). This is the documented code; the stored portal sources send the same text with an empty code (`WorkflowTemplateNotFoundNoCode`, decision D43).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "WorkflowTemplateNotFound"
     expected_code = "ERROR_TEMPLATE_NOT_FOUND"
     statuses = (400,)
@@ -780,6 +856,7 @@ class WorkflowTemplateNotFound(Bitrix24Error):
 class WorkflowTemplateNotFoundNoCode(Bitrix24Error):
     "HTTP 400, code '': Workflow template not found.\n\nNo workflow template has this `ID` (for example, it was deleted). The stored portal sources (bizproc 19.0.300, 22.300.200 and the newest copy) raise this error without a code, so `error` is the empty string; the official pages give it the code `ERROR_TEMPLATE_NOT_FOUND` (example `WorkflowTemplateNotFound`), which newer portals may send (decision D43).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "WorkflowTemplateNotFoundNoCode"
     expected_code = ""
     statuses = (400,)
@@ -789,6 +866,7 @@ class WorkflowTemplateNotFoundNoCode(Bitrix24Error):
 class WorkflowTemplateNotOwnerDelete(Bitrix24Error):
     "HTTP 400, code 'ERROR_TEMPLATE_NOT_OWNER': You can delete ONLY templates created by current application\n\nThe template was not added by the calling application, so this application may not delete it. Not in the method's error table (the template overview says only the creating application may delete a template); the text is the server's, and the code is assumed to match the update error (D19). The stored portal sources send the same text with an empty code (`WorkflowTemplateNotOwnerDeleteNoCode`, decision D43).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "WorkflowTemplateNotOwnerDelete"
     expected_code = "ERROR_TEMPLATE_NOT_OWNER"
     statuses = (400,)
@@ -798,6 +876,7 @@ class WorkflowTemplateNotOwnerDelete(Bitrix24Error):
 class WorkflowTemplateNotOwnerDeleteNoCode(Bitrix24Error):
     "HTTP 400, code '': You can delete ONLY templates created by current application\n\nThe template was not added by the calling application, so this application may not delete it. The stored portal sources (bizproc 19.0.300, 22.300.200 and the newest copy) raise this error without a code, so `error` is the empty string; the spec's docs-based form assumes the code `ERROR_TEMPLATE_NOT_OWNER` (example `WorkflowTemplateNotOwnerDelete`), which newer portals may send (decision D43).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "WorkflowTemplateNotOwnerDeleteNoCode"
     expected_code = ""
     statuses = (400,)
@@ -807,6 +886,7 @@ class WorkflowTemplateNotOwnerDeleteNoCode(Bitrix24Error):
 class WorkflowTemplateNotOwnerUpdate(Bitrix24Error):
     "HTTP 400, code 'ERROR_TEMPLATE_NOT_OWNER': You can update ONLY templates created by current application\n\nThe template was not added by the calling application (another application added it, or it was made in the portal), so this application may not change it. This is the documented code; the stored portal sources send the same text with an empty code (`WorkflowTemplateNotOwnerUpdateNoCode`, decision D43).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "WorkflowTemplateNotOwnerUpdate"
     expected_code = "ERROR_TEMPLATE_NOT_OWNER"
     statuses = (400,)
@@ -816,6 +896,7 @@ class WorkflowTemplateNotOwnerUpdate(Bitrix24Error):
 class WorkflowTemplateNotOwnerUpdateNoCode(Bitrix24Error):
     "HTTP 400, code '': You can update ONLY templates created by current application\n\nThe template was not added by the calling application, so this application may not change it. The stored portal sources (bizproc 19.0.300, 22.300.200 and the newest copy) raise this error without a code, so `error` is the empty string; the official pages give it the code `ERROR_TEMPLATE_NOT_OWNER` (example `WorkflowTemplateNotOwnerUpdate`), which newer portals may send (decision D43).\n\nRetry: never."
 
+    __module__ = "b24_client.errors"  # where users import it from
     error_name = "WorkflowTemplateNotOwnerUpdateNoCode"
     expected_code = ""
     statuses = (400,)
@@ -875,12 +956,18 @@ CATALOGUE = Catalogue(
         Entry(
             ActivityPropertyKeyInvalid,
             texts=frozenset({"Wrong property key 1text!"}),
-            patterns=("Wrong property key .*!", "^Wrong property key \\(.*\\)!$",),
+            patterns=(
+                "Wrong property key .*!",
+                "^Wrong property key \\(.*\\)!$",
+            ),
         ),
         Entry(
             ActivityPropertyNameEmpty,
             texts=frozenset({"Empty property NAME text!"}),
-            patterns=("Empty property NAME .*!", "^Empty property NAME \\(.*\\)!$",),
+            patterns=(
+                "Empty property NAME .*!",
+                "^Empty property NAME \\(.*\\)!$",
+            ),
         ),
         Entry(
             ActivitySaveError,
@@ -909,11 +996,18 @@ CATALOGUE = Catalogue(
         ),
         Entry(
             DelegationIntranetOnly,
-            texts=frozenset({"Task delegation is only available for intranet users", "Делегирование заданий доступно только для интранет-пользователей"}),
+            texts=frozenset(
+                {
+                    "Task delegation is only available for intranet users",
+                    "Делегирование заданий доступно только для интранет-пользователей",
+                }
+            ),
         ),
         Entry(
             DelegationNotResponsible,
-            texts=frozenset({"User is not responsible for the task", "Пользователь не является ответственным за задание"}),
+            texts=frozenset(
+                {"User is not responsible for the task", "Пользователь не является ответственным за задание"}
+            ),
         ),
         Entry(
             EventWorkflowNotFound,
@@ -929,7 +1023,14 @@ CATALOGUE = Catalogue(
         ),
         Entry(
             FlowAccessDenied,
-            texts=frozenset({"Access denied or flow not found", "Cannot find flow", "Доступ запрещен или поток не найден", "Доступ запрещён или поток не найден"}),
+            texts=frozenset(
+                {
+                    "Access denied or flow not found",
+                    "Cannot find flow",
+                    "Доступ запрещен или поток не найден",
+                    "Доступ запрещён или поток не найден",
+                }
+            ),
         ),
         Entry(
             FlowFieldInvalid,
@@ -938,7 +1039,13 @@ CATALOGUE = Catalogue(
         ),
         Entry(
             FlowNameExists,
-            texts=frozenset({"A flow with this name already exists", "A flow with this name already exists.", "Поток с таким названием уже существует"}),
+            texts=frozenset(
+                {
+                    "A flow with this name already exists",
+                    "A flow with this name already exists.",
+                    "Поток с таким названием уже существует",
+                }
+            ),
         ),
         Entry(
             FlowNameLength,
@@ -951,7 +1058,10 @@ CATALOGUE = Catalogue(
         Entry(
             FlowUnknownError,
             texts=frozenset({"Unknown error"}),
-            patterns=("Unknown error\\. \\[Flow: \\d+\\]", "Неизвестная ошибка \\[Flow: \\d+\\]",),
+            patterns=(
+                "Unknown error\\. \\[Flow: \\d+\\]",
+                "Неизвестная ошибка \\[Flow: \\d+\\]",
+            ),
         ),
         Entry(
             FlowValueEmpty,
@@ -960,12 +1070,16 @@ CATALOGUE = Catalogue(
         Entry(
             FlowValueTooLarge,
             texts=frozenset({}),
-            patterns=("'(efficiency|plannedCompletionTime|notifyOnQueueOverflow|notifyOnTasksInProgressOverflow|notifyWhenEfficiencyDecreases)': field's value must be less than (100|99999|2145398400)",),
+            patterns=(
+                "'(efficiency|plannedCompletionTime|notifyOnQueueOverflow|notifyOnTasksInProgressOverflow|notifyWhenEfficiencyDecreases)': field's value must be less than (100|99999|2145398400)",
+            ),
         ),
         Entry(
             FlowValueTooSmall,
             texts=frozenset({}),
-            patterns=("'(templateId|efficiency|plannedCompletionTime|notifyOnQueueOverflow|notifyOnTasksInProgressOverflow|notifyWhenEfficiencyDecreases|creatorId|ownerId|groupId|id)': field's value must be greater than (0|3600)",),
+            patterns=(
+                "'(templateId|efficiency|plannedCompletionTime|notifyOnQueueOverflow|notifyOnTasksInProgressOverflow|notifyWhenEfficiencyDecreases|creatorId|ownerId|groupId|id)': field's value must be greater than (0|3600)",
+            ),
         ),
         Entry(
             FromUserIdInvalid,
@@ -981,7 +1095,13 @@ CATALOGUE = Catalogue(
         ),
         Entry(
             InsufficientScope,
-            texts=frozenset({"", "The request requires higher privileges than provided by the access token", "The request requires higher privileges than provided by the webhook token"}),
+            texts=frozenset(
+                {
+                    "",
+                    "The request requires higher privileges than provided by the access token",
+                    "The request requires higher privileges than provided by the webhook token",
+                }
+            ),
         ),
         Entry(
             InternalServerError,
@@ -1013,7 +1133,9 @@ CATALOGUE = Catalogue(
         ),
         Entry(
             OperationTimeLimit,
-            texts=frozenset({"Method is blocked due to operation time limit", "Method is blocked due to operation time limit."}),
+            texts=frozenset(
+                {"Method is blocked due to operation time limit", "Method is blocked due to operation time limit."}
+            ),
         ),
         Entry(
             OverloadLimit,
@@ -1029,7 +1151,9 @@ CATALOGUE = Catalogue(
         ),
         Entry(
             RestNotOnPlan,
-            texts=frozenset({"REST API is available only on commercial plans", "REST is available only on commercial plans."}),
+            texts=frozenset(
+                {"REST API is available only on commercial plans", "REST is available only on commercial plans."}
+            ),
         ),
         Entry(
             TaskAlreadyCompleted,
@@ -1037,8 +1161,11 @@ CATALOGUE = Catalogue(
         ),
         Entry(
             TaskExecutionFailed,
-            texts=frozenset({"The \"Comment\" field is required."}),
-            patterns=(".+", "The \".+\" field is required\\.",),
+            texts=frozenset({'The "Comment" field is required.'}),
+            patterns=(
+                ".+",
+                'The ".+" field is required\\.',
+            ),
         ),
         Entry(
             TaskIdEmpty,
@@ -1074,7 +1201,12 @@ CATALOGUE = Catalogue(
         ),
         Entry(
             UserAccessError,
-            texts=frozenset({"The user does not have access to the application", "The user does not have access to the application."}),
+            texts=frozenset(
+                {
+                    "The user does not have access to the application",
+                    "The user does not have access to the application.",
+                }
+            ),
         ),
         Entry(
             WorkflowEmptyInstanceId,
@@ -1094,7 +1226,7 @@ CATALOGUE = Catalogue(
         ),
         Entry(
             WorkflowStartEngineError,
-            texts=frozenset({"The value of the required parameter \"Responsible\" is not set."}),
+            texts=frozenset({'The value of the required parameter "Responsible" is not set.'}),
         ),
         Entry(
             WorkflowStartIncorrectDocumentType,
@@ -1158,35 +1290,683 @@ CATALOGUE = Catalogue(
         ),
     ),
     {
-        "batch": ("BatchLengthExceeded", "BatchMethodNotAllowed", "ExpiredToken", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError",),
-        "bizproc.activity.add": ("ActivityAlreadyAdded", "ActivityAlreadyInstalled", "ActivityCodeEmpty", "ActivityCodeInvalid", "ActivityDataEmpty", "ActivityDocumentTypeInvalid", "ActivityFilterInvalid", "ActivityNameEmpty", "ActivityPropertiesInvalid", "ActivityPropertyKeyInvalid", "ActivityPropertyNameEmpty", "ActivitySaveError", "AppContextRequired", "BizprocAccessDenied", "ExpiredToken", "HandlerProtocolUnsupported", "HandlerUrlInvalid", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError",),
-        "bizproc.activity.delete": ("ActivityCodeEmpty", "ActivityCodeInvalid", "ActivityNotFound", "ActivityNotFoundEnglishWording", "AppContextRequired", "BizprocAccessDenied", "ExpiredToken", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError",),
-        "bizproc.activity.list": ("AppContextRequired", "BizprocAccessDenied", "ExpiredToken", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError",),
-        "bizproc.activity.log": ("BizprocAccessDenied", "EventWorkflowNotFound", "EventWorkflowNotFoundZero", "ExpiredToken", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "LogMessageEmpty", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError",),
-        "bizproc.activity.update": ("ActivityCodeEmpty", "ActivityCodeInvalid", "ActivityDocumentTypeInvalid", "ActivityFilterInvalid", "ActivityNoFieldsToUpdate", "ActivityNotFound", "ActivityNotFoundEnglishWording", "ActivityPropertiesInvalid", "ActivityPropertyKeyInvalid", "ActivityPropertyNameEmpty", "AppContextRequired", "BizprocAccessDenied", "ExpiredToken", "HandlerProtocolUnsupported", "HandlerUrlInvalid", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError",),
-        "bizproc.event.send": ("BizprocAccessDenied", "EventWorkflowNotFound", "EventWorkflowNotFoundZero", "ExpiredToken", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError",),
-        "bizproc.robot.add": ("ActivityAlreadyAdded", "ActivityAlreadyInstalled", "ActivityCodeEmpty", "ActivityCodeInvalid", "ActivityDataEmpty", "ActivityDocumentTypeInvalid", "ActivityFilterInvalid", "ActivityNameEmpty", "ActivityPropertiesInvalid", "ActivityPropertyKeyInvalid", "ActivityPropertyNameEmpty", "ActivitySaveError", "AppContextRequired", "BizprocAccessDenied", "ExpiredToken", "HandlerProtocolUnsupported", "HandlerUrlInvalid", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError",),
-        "bizproc.robot.delete": ("ActivityCodeEmpty", "ActivityCodeInvalid", "ActivityNotFound", "AppContextRequired", "BizprocAccessDenied", "ExpiredToken", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError",),
-        "bizproc.robot.list": ("AppContextRequired", "BizprocAccessDenied", "ExpiredToken", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError",),
-        "bizproc.robot.update": ("ActivityCodeEmpty", "ActivityCodeInvalid", "ActivityDocumentTypeInvalid", "ActivityFilterInvalid", "ActivityNoFieldsToUpdate", "ActivityNotFound", "ActivityPropertiesInvalid", "ActivityPropertyKeyInvalid", "ActivityPropertyNameEmpty", "AppContextRequired", "BizprocAccessDenied", "ExpiredToken", "HandlerProtocolUnsupported", "HandlerUrlInvalid", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError",),
-        "bizproc.task.complete": ("ExpiredToken", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "TaskAlreadyCompleted", "TaskExecutionFailed", "TaskIdEmpty", "TaskNotFound", "TaskStatusIncorrect", "TaskTypeIncorrect", "UnexpectedAnswer", "UserAccessError",),
-        "bizproc.task.delegate": ("DelegationErrorsJoined", "DelegationIntranetOnly", "DelegationNotResponsible", "ExpiredToken", "FromUserIdInvalid", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "TaskIdsInvalid", "ToUserIdInvalid", "UnexpectedAnswer", "UserAccessError",),
-        "bizproc.task.list": ("BizprocAccessDenied", "ExpiredToken", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "TaskSelectInvalid", "UnexpectedAnswer", "UserAccessError",),
-        "bizproc.workflow.instance.list": ("BizprocAccessDenied", "ExpiredToken", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError",),
-        "bizproc.workflow.instances": ("BizprocAccessDenied", "ExpiredToken", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError",),
-        "bizproc.workflow.kill": ("BizprocAccessDenied", "ExpiredToken", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError", "WorkflowEmptyInstanceId", "WorkflowInstanceNotFound",),
-        "bizproc.workflow.start": ("BizprocAccessDenied", "ExpiredToken", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError", "WorkflowStartDocumentTypeMismatch", "WorkflowStartEmptyTemplateId", "WorkflowStartEngineError", "WorkflowStartIncorrectDocumentType", "WorkflowStartTemplateNotFound", "WorkflowStartWrongDocumentId",),
-        "bizproc.workflow.template.add": ("AppContextRequired", "BizprocAccessDenied", "ExpiredToken", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError", "WorkflowTemplateEmptyName", "WorkflowTemplateIncorrectAutoExecute", "WorkflowTemplateIncorrectData", "WorkflowTemplateIncorrectDocumentType",),
-        "bizproc.workflow.template.delete": ("AppContextRequired", "BizprocAccessDenied", "ExpiredToken", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError", "WorkflowTemplateNotFound", "WorkflowTemplateNotFoundNoCode", "WorkflowTemplateNotOwnerDelete", "WorkflowTemplateNotOwnerDeleteNoCode",),
-        "bizproc.workflow.template.list": ("BizprocAccessDenied", "ExpiredToken", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError",),
-        "bizproc.workflow.template.update": ("AppContextRequired", "BizprocAccessDenied", "ExpiredToken", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError", "WorkflowTemplateEmptyName", "WorkflowTemplateIncorrectAutoExecute", "WorkflowTemplateIncorrectData", "WorkflowTemplateNoFieldsToUpdate", "WorkflowTemplateNoFieldsToUpdateNoCode", "WorkflowTemplateNotFound", "WorkflowTemplateNotFoundNoCode", "WorkflowTemplateNotOwnerUpdate", "WorkflowTemplateNotOwnerUpdateNoCode",),
-        "bizproc.workflow.terminate": ("BizprocAccessDenied", "ExpiredToken", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError", "WorkflowEmptyInstanceId", "WorkflowInstanceNotFound",),
-        "tasks.flow.Flow.activate": ("ExpiredToken", "FlowAccessDenied", "FlowNotFound", "FlowUnknownError", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError",),
-        "tasks.flow.Flow.create": ("ExpiredToken", "FlowAccessDenied", "FlowFieldInvalid", "FlowNameExists", "FlowNameLength", "FlowUnknownError", "FlowValueEmpty", "FlowValueTooLarge", "FlowValueTooSmall", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError",),
-        "tasks.flow.Flow.delete": ("ExpiredToken", "FlowAccessDenied", "FlowNotFound", "FlowUnknownError", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError",),
-        "tasks.flow.Flow.get": ("ExpiredToken", "FlowAccessDenied", "FlowNotFound", "FlowUnknownError", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError",),
-        "tasks.flow.Flow.isExists": ("ExpiredToken", "FlowAccessDenied", "FlowFieldInvalid", "FlowNotFound", "FlowUnknownError", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError",),
-        "tasks.flow.Flow.pin": ("ExpiredToken", "FlowAccessDenied", "FlowUnknownError", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError",),
-        "tasks.flow.Flow.update": ("ExpiredToken", "FlowAccessDenied", "FlowFieldInvalid", "FlowNameExists", "FlowNameLength", "FlowNotFound", "FlowUnknownError", "FlowValueEmpty", "FlowValueTooLarge", "FlowValueTooSmall", "InsufficientScope", "InternalServerError", "InvalidCredentials", "InvalidRequest", "ManifestNotAvailable", "MethodNotFound", "NoAuthFound", "OperationTimeLimit", "OverloadLimit", "PortalDeleted", "QueryLimitExceeded", "RestNotOnPlan", "UnexpectedAnswer", "UserAccessError",),
+        "batch": (
+            "BatchLengthExceeded",
+            "BatchMethodNotAllowed",
+            "ExpiredToken",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
+        "bizproc.activity.add": (
+            "ActivityAlreadyAdded",
+            "ActivityAlreadyInstalled",
+            "ActivityCodeEmpty",
+            "ActivityCodeInvalid",
+            "ActivityDataEmpty",
+            "ActivityDocumentTypeInvalid",
+            "ActivityFilterInvalid",
+            "ActivityNameEmpty",
+            "ActivityPropertiesInvalid",
+            "ActivityPropertyKeyInvalid",
+            "ActivityPropertyNameEmpty",
+            "ActivitySaveError",
+            "AppContextRequired",
+            "BizprocAccessDenied",
+            "ExpiredToken",
+            "HandlerProtocolUnsupported",
+            "HandlerUrlInvalid",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
+        "bizproc.activity.delete": (
+            "ActivityCodeEmpty",
+            "ActivityCodeInvalid",
+            "ActivityNotFound",
+            "ActivityNotFoundEnglishWording",
+            "AppContextRequired",
+            "BizprocAccessDenied",
+            "ExpiredToken",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
+        "bizproc.activity.list": (
+            "AppContextRequired",
+            "BizprocAccessDenied",
+            "ExpiredToken",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
+        "bizproc.activity.log": (
+            "BizprocAccessDenied",
+            "EventWorkflowNotFound",
+            "EventWorkflowNotFoundZero",
+            "ExpiredToken",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "LogMessageEmpty",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
+        "bizproc.activity.update": (
+            "ActivityCodeEmpty",
+            "ActivityCodeInvalid",
+            "ActivityDocumentTypeInvalid",
+            "ActivityFilterInvalid",
+            "ActivityNoFieldsToUpdate",
+            "ActivityNotFound",
+            "ActivityNotFoundEnglishWording",
+            "ActivityPropertiesInvalid",
+            "ActivityPropertyKeyInvalid",
+            "ActivityPropertyNameEmpty",
+            "AppContextRequired",
+            "BizprocAccessDenied",
+            "ExpiredToken",
+            "HandlerProtocolUnsupported",
+            "HandlerUrlInvalid",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
+        "bizproc.event.send": (
+            "BizprocAccessDenied",
+            "EventWorkflowNotFound",
+            "EventWorkflowNotFoundZero",
+            "ExpiredToken",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
+        "bizproc.robot.add": (
+            "ActivityAlreadyAdded",
+            "ActivityAlreadyInstalled",
+            "ActivityCodeEmpty",
+            "ActivityCodeInvalid",
+            "ActivityDataEmpty",
+            "ActivityDocumentTypeInvalid",
+            "ActivityFilterInvalid",
+            "ActivityNameEmpty",
+            "ActivityPropertiesInvalid",
+            "ActivityPropertyKeyInvalid",
+            "ActivityPropertyNameEmpty",
+            "ActivitySaveError",
+            "AppContextRequired",
+            "BizprocAccessDenied",
+            "ExpiredToken",
+            "HandlerProtocolUnsupported",
+            "HandlerUrlInvalid",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
+        "bizproc.robot.delete": (
+            "ActivityCodeEmpty",
+            "ActivityCodeInvalid",
+            "ActivityNotFound",
+            "AppContextRequired",
+            "BizprocAccessDenied",
+            "ExpiredToken",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
+        "bizproc.robot.list": (
+            "AppContextRequired",
+            "BizprocAccessDenied",
+            "ExpiredToken",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
+        "bizproc.robot.update": (
+            "ActivityCodeEmpty",
+            "ActivityCodeInvalid",
+            "ActivityDocumentTypeInvalid",
+            "ActivityFilterInvalid",
+            "ActivityNoFieldsToUpdate",
+            "ActivityNotFound",
+            "ActivityPropertiesInvalid",
+            "ActivityPropertyKeyInvalid",
+            "ActivityPropertyNameEmpty",
+            "AppContextRequired",
+            "BizprocAccessDenied",
+            "ExpiredToken",
+            "HandlerProtocolUnsupported",
+            "HandlerUrlInvalid",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
+        "bizproc.task.complete": (
+            "ExpiredToken",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "TaskAlreadyCompleted",
+            "TaskExecutionFailed",
+            "TaskIdEmpty",
+            "TaskNotFound",
+            "TaskStatusIncorrect",
+            "TaskTypeIncorrect",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
+        "bizproc.task.delegate": (
+            "DelegationErrorsJoined",
+            "DelegationIntranetOnly",
+            "DelegationNotResponsible",
+            "ExpiredToken",
+            "FromUserIdInvalid",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "TaskIdsInvalid",
+            "ToUserIdInvalid",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
+        "bizproc.task.list": (
+            "BizprocAccessDenied",
+            "ExpiredToken",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "TaskSelectInvalid",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
+        "bizproc.workflow.instance.list": (
+            "BizprocAccessDenied",
+            "ExpiredToken",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
+        "bizproc.workflow.instances": (
+            "BizprocAccessDenied",
+            "ExpiredToken",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
+        "bizproc.workflow.kill": (
+            "BizprocAccessDenied",
+            "ExpiredToken",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+            "WorkflowEmptyInstanceId",
+            "WorkflowInstanceNotFound",
+        ),
+        "bizproc.workflow.start": (
+            "BizprocAccessDenied",
+            "ExpiredToken",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+            "WorkflowStartDocumentTypeMismatch",
+            "WorkflowStartEmptyTemplateId",
+            "WorkflowStartEngineError",
+            "WorkflowStartIncorrectDocumentType",
+            "WorkflowStartTemplateNotFound",
+            "WorkflowStartWrongDocumentId",
+        ),
+        "bizproc.workflow.template.add": (
+            "AppContextRequired",
+            "BizprocAccessDenied",
+            "ExpiredToken",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+            "WorkflowTemplateEmptyName",
+            "WorkflowTemplateIncorrectAutoExecute",
+            "WorkflowTemplateIncorrectData",
+            "WorkflowTemplateIncorrectDocumentType",
+        ),
+        "bizproc.workflow.template.delete": (
+            "AppContextRequired",
+            "BizprocAccessDenied",
+            "ExpiredToken",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+            "WorkflowTemplateNotFound",
+            "WorkflowTemplateNotFoundNoCode",
+            "WorkflowTemplateNotOwnerDelete",
+            "WorkflowTemplateNotOwnerDeleteNoCode",
+        ),
+        "bizproc.workflow.template.list": (
+            "BizprocAccessDenied",
+            "ExpiredToken",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
+        "bizproc.workflow.template.update": (
+            "AppContextRequired",
+            "BizprocAccessDenied",
+            "ExpiredToken",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+            "WorkflowTemplateEmptyName",
+            "WorkflowTemplateIncorrectAutoExecute",
+            "WorkflowTemplateIncorrectData",
+            "WorkflowTemplateNoFieldsToUpdate",
+            "WorkflowTemplateNoFieldsToUpdateNoCode",
+            "WorkflowTemplateNotFound",
+            "WorkflowTemplateNotFoundNoCode",
+            "WorkflowTemplateNotOwnerUpdate",
+            "WorkflowTemplateNotOwnerUpdateNoCode",
+        ),
+        "bizproc.workflow.terminate": (
+            "BizprocAccessDenied",
+            "ExpiredToken",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+            "WorkflowEmptyInstanceId",
+            "WorkflowInstanceNotFound",
+        ),
+        "tasks.flow.Flow.activate": (
+            "ExpiredToken",
+            "FlowAccessDenied",
+            "FlowNotFound",
+            "FlowUnknownError",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
+        "tasks.flow.Flow.create": (
+            "ExpiredToken",
+            "FlowAccessDenied",
+            "FlowFieldInvalid",
+            "FlowNameExists",
+            "FlowNameLength",
+            "FlowUnknownError",
+            "FlowValueEmpty",
+            "FlowValueTooLarge",
+            "FlowValueTooSmall",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
+        "tasks.flow.Flow.delete": (
+            "ExpiredToken",
+            "FlowAccessDenied",
+            "FlowNotFound",
+            "FlowUnknownError",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
+        "tasks.flow.Flow.get": (
+            "ExpiredToken",
+            "FlowAccessDenied",
+            "FlowNotFound",
+            "FlowUnknownError",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
+        "tasks.flow.Flow.isExists": (
+            "ExpiredToken",
+            "FlowAccessDenied",
+            "FlowFieldInvalid",
+            "FlowNotFound",
+            "FlowUnknownError",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
+        "tasks.flow.Flow.pin": (
+            "ExpiredToken",
+            "FlowAccessDenied",
+            "FlowUnknownError",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
+        "tasks.flow.Flow.update": (
+            "ExpiredToken",
+            "FlowAccessDenied",
+            "FlowFieldInvalid",
+            "FlowNameExists",
+            "FlowNameLength",
+            "FlowNotFound",
+            "FlowUnknownError",
+            "FlowValueEmpty",
+            "FlowValueTooLarge",
+            "FlowValueTooSmall",
+            "InsufficientScope",
+            "InternalServerError",
+            "InvalidCredentials",
+            "InvalidRequest",
+            "ManifestNotAvailable",
+            "MethodNotFound",
+            "NoAuthFound",
+            "OperationTimeLimit",
+            "OverloadLimit",
+            "PortalDeleted",
+            "QueryLimitExceeded",
+            "RestNotOnPlan",
+            "UnexpectedAnswer",
+            "UserAccessError",
+        ),
     },
 )
