@@ -20,6 +20,8 @@ from typing import Any
 
 import yaml
 
+from generator import errors
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_ROOT = ROOT / "spec" / "openapi.yaml"
 OUT_DIR = ROOT / "generated"
@@ -183,7 +185,11 @@ def to_json(doc: Json) -> str:
 def write(out_dir: Path = OUT_DIR, root_file: Path = SPEC_ROOT) -> list[Path]:
     doc = bundle(root_file)
     out_dir.mkdir(parents=True, exist_ok=True)
-    targets = {out_dir / "openapi.yaml": to_yaml(doc), out_dir / "openapi.json": to_json(doc)}
+    targets = {
+        out_dir / "openapi.yaml": to_yaml(doc),
+        out_dir / "openapi.json": to_json(doc),
+        out_dir / "errors.json": errors.to_json(doc),
+    }
     for path, text in targets.items():
         path.write_text(text, encoding="utf-8")
     return list(targets)
@@ -191,7 +197,9 @@ def write(out_dir: Path = OUT_DIR, root_file: Path = SPEC_ROOT) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT_DIR, help="folder for openapi.yaml and openapi.json")
+    parser.add_argument(
+        "--out", type=Path, default=OUT_DIR, help="folder for openapi.yaml, openapi.json and errors.json"
+    )
     parser.add_argument(
         "--root", type=Path, default=SPEC_ROOT, help="root document (default spec/openapi.yaml)"
     )

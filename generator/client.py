@@ -19,6 +19,9 @@ from typing import Any
 
 import yaml
 
+from generator.client_errors import catalogue_module
+from generator.client_facade import FacadeError, areas_module, bitrix24_attributes
+
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent / "python_client"
 SPEC = ROOT / "generated" / "openapi.yaml"
@@ -54,6 +57,22 @@ def generate(out_dir: Path = OUT, spec: Path = SPEC) -> None:
     bundle = yaml.load(spec.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     operations = operations_module(bundle, endpoint_modules(out_dir / PACKAGE / "api"))
     (out_dir / PACKAGE / "_operations.py").write_text(operations, encoding="utf-8")
+    (out_dir / PACKAGE / "_catalogue.py").write_text(catalogue_module(bundle, PACKAGE), encoding="utf-8")
+    modules = endpoint_modules(out_dir / PACKAGE / "api")
+    reserved = bitrix24_attributes(HERE / "runtime" / "_facade.py")
+    try:
+        areas = areas_module(bundle, out_dir / PACKAGE, modules, reserved)
+    except FacadeError as error:
+        raise RuntimeError(f"typed namespaces: {error}") from error
+    (out_dir / PACKAGE / "_areas.py").write_text(areas, encoding="utf-8")
+    # The modules written here come after openapi-python-client's post-hooks: format them alike.
+    ruff = shutil.which("ruff", path=tools) or "ruff"
+    written = [str(out_dir / PACKAGE / name) for name in ("_catalogue.py", "_areas.py", "_operations.py")]
+    formatted = subprocess.run(
+        [ruff, "format", "--no-cache", "--quiet", *written], capture_output=True, text=True, check=False
+    )
+    if formatted.returncode != 0:
+        raise RuntimeError(f"ruff format failed:\n{formatted.stdout}\n{formatted.stderr}")
     (out_dir / ".gitignore").unlink(missing_ok=True)
 
 

@@ -27,12 +27,15 @@ import jinja2
 from markupsafe import Markup
 
 from generator import docs_samples as samples
+from generator import errors
 from generator.docs_schema import Row, SchemaReader
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = Path(__file__).resolve().parent / "docs_templates"
 DEFAULT_SPEC = ROOT / "generated" / "openapi.json"
 DEFAULT_OUT = ROOT / "build" / "docs"
+# The TypeScript and Go helpers that name errors by errors.json, shown on the protocol page.
+CLIENT_SOURCES = Path(__file__).resolve().parent / "clients"
 
 RETRY_ADVICE = {
     "never": "Do not retry: the same call fails the same way.",
@@ -58,6 +61,7 @@ class ErrorEntry:
     system: bool
     # every known form of the message: (text or pattern, "text"/"pattern", lang, source)
     variants: list[tuple[str, str, str, str]] = field(default_factory=list)
+    name: str = ""  # the catalogue's name: the example's key (generated/errors.json, b24_client.errors)
 
 
 @dataclass
@@ -149,6 +153,7 @@ def _errors(op: dict[str, Any], op_id: str, system: set[str]) -> list[ErrorEntry
                 advice,
                 e["example"] in system,
                 _variants(e),
+                str(e["example"]).rsplit("/", 1)[-1],
             )
         )
     return out
@@ -333,6 +338,8 @@ def build(spec_path: Path = DEFAULT_SPEC, out: Path = DEFAULT_OUT) -> list[Path]
     for name, text in pages.items():
         (out / name).write_text(text, encoding="utf-8")
         written.append(out / name)
+    (out / "errors.json").write_text(errors.to_json(spec), encoding="utf-8")
+    written.append(out / "errors.json")
     for asset in sorted((TEMPLATES / "assets").iterdir()):
         shutil.copyfile(asset, out / "assets" / asset.name)
         written.append(out / "assets" / asset.name)
@@ -345,7 +352,7 @@ def _protocol_context(spec: dict[str, Any], reader: SchemaReader, ops: list[Oper
     batch = spec["paths"].get("/batch", {}).get("post")
     # Generic advice here: the per-operation note on `if-idempotent` depends on the operation.
     system = [
-        ErrorEntry(e.status, e.code, e.message, e.cause, e.retry, RETRY_ADVICE[e.retry], True)
+        ErrorEntry(e.status, e.code, e.message, e.cause, e.retry, RETRY_ADVICE[e.retry], True, name=e.name)
         for e in (ops[0].errors if ops else [])
         if e.system
     ]
@@ -368,6 +375,11 @@ def _protocol_context(spec: dict[str, Any], reader: SchemaReader, ops: list[Oper
         "system_errors": sorted(system, key=lambda e: e.status),
         "errors_under_200": [op for op in ops if op.errors_under_200],
         "app_context_ops": [op for op in ops if op.app_context],
+        "named_errors": errors.catalogue(spec),
+        "error_helpers": {
+            "typescript": (CLIENT_SOURCES / "error_names.ts").read_text(encoding="utf-8"),
+            "go": (CLIENT_SOURCES / "error_names.go").read_text(encoding="utf-8"),
+        },
     }
 
 

@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
+from generator import errors
 from generator.bundle import HTTP_METHODS, error_index
 from generator.messages import message_matches
 
@@ -319,6 +320,41 @@ def check_error_messages_distinct(doc: Json) -> list[str]:
                         f"{op['operationId']}: {entry['example']} and {other['example']} share a message "
                         f"variant under {entry['status']} {entry['code']!r}"
                     )
+    return problems
+
+
+_ERROR_NAME = re.compile(r"[A-Z][A-Za-z0-9]*")
+
+
+def _samples(variants: Json) -> list[str]:
+    """The literal forms of a message: its texts and the templates of its patterns."""
+    return [str(v.get("text", v.get("template"))) for v in variants if "text" in v or "template" in v]
+
+
+def check_error_names(doc: Json) -> list[str]:
+    """Each error example names one error across the whole catalogue: its key is a PascalCase
+    identifier the Python client does not reserve, and no two errors with the same code share a
+    message variant in any operation, so an answer met without its operation (a batch command's
+    error) still names one."""
+    problems = []
+    named = errors.catalogue(doc)
+    for error in named:
+        if not _ERROR_NAME.fullmatch(error["name"]):
+            problems.append(f"error example {error['name']}: the name is not a PascalCase identifier")
+        if error["name"] in errors.RESERVED_NAMES:
+            problems.append(f"error example {error['name']}: the name is reserved by the client runtime")
+    for i, error in enumerate(named):
+        for other in named[i + 1 :]:
+            if error["code"] != other["code"]:
+                continue
+            mine, theirs = error["messages"], other["messages"]
+            if any(message_matches(v, t) for v in mine for t in _samples(theirs)) or any(
+                message_matches(v, t) for v in theirs for t in _samples(mine)
+            ):
+                problems.append(
+                    f"error examples {error['name']} and {other['name']} share a message variant "
+                    f"under code {error['code']!r}"
+                )
     return problems
 
 

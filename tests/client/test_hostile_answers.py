@@ -14,19 +14,28 @@ from typing import Any
 
 import httpx
 import pytest
-from b24_client import Bitrix24, Bitrix24Error, Client, MalformedResponse, UnexpectedStatus, errors
+from b24_client import (
+    Bitrix24,
+    Bitrix24Error,
+    Client,
+    MalformedResponse,
+    UnexpectedStatus,
+    UnknownBitrix24Error,
+    errors,
+)
 from b24_client._operations import OPERATIONS
 
 from tests.client.conftest import BASE_URL
 
 DEEP = b'{"result": ' + b"[" * 10**5 + b"]" * 10**5 + b"}"
 ERROR = b'{"error": "SOME_ERROR", "error_description": "Something failed"}'
-# name → (status, content type, raw body, the exception sync() must raise)
+# name → (status, content type, raw body, the exception sync() must raise); SOME_ERROR and X are
+# codes the catalogue does not name
 FORMS: dict[str, tuple[int, str, bytes, type[Exception]]] = {
-    "error under 200": (200, "application/json", ERROR, Bitrix24Error),
-    "error under 400": (400, "application/json", ERROR, Bitrix24Error),
-    "error under 500": (500, "application/json", ERROR, Bitrix24Error),
-    "error without description": (200, "application/json", b'{"error": "X"}', Bitrix24Error),
+    "error under 200": (200, "application/json", ERROR, UnknownBitrix24Error),
+    "error under 400": (400, "application/json", ERROR, UnknownBitrix24Error),
+    "error under 500": (500, "application/json", ERROR, UnknownBitrix24Error),
+    "error without description": (200, "application/json", b'{"error": "X"}', UnknownBitrix24Error),
     "non-JSON 200": (200, "text/html", b"<html>Portal is updating</html>", MalformedResponse),
     "empty 200": (200, "application/json", b"", MalformedResponse),
     "truncated 200": (200, "application/json", b'{"result": {"id": 1, "na', MalformedResponse),

@@ -8,6 +8,7 @@ from ._errors import (
     MalformedResponse,
     ResponseTooLarge,
     UnexpectedStatus,
+    UnknownBitrix24Error,
     WaitTooLong,
 )
 from ._facade import Bitrix24
@@ -35,6 +36,7 @@ __all__ = (
     "Runtime",
     "TokenKeeper",
     "UnexpectedStatus",
+    "UnknownBitrix24Error",
     "WaitTooLong",
     "batch_errors",
     "oauth_client",

@@ -7,7 +7,7 @@ re-exported by `errors`); do not edit the copy.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 __all__ = [
     "B24ClientError",
@@ -15,6 +15,7 @@ __all__ = [
     "MalformedResponse",
     "ResponseTooLarge",
     "UnexpectedStatus",
+    "UnknownBitrix24Error",
     "WaitTooLong",
 ]
 
@@ -33,7 +34,16 @@ class Bitrix24Error(B24ClientError):
     documented to send). `code` is an open string: `"0"` for every flow error, `""` for some
     bizproc errors; tell flow errors apart by `description` (`""` when the portal sent none).
     `body` is the decoded body, `content` the raw bytes.
+
+    `from_body` raises the subclass named after the spec's error catalogue entry the body is
+    (`FlowNotFound`, `QueryLimitExceeded`, ... in `errors`), or `UnknownBitrix24Error`; the class
+    carries the entry's `error_name`, `expected_code`, `statuses` and `retry` advice.
     """
+
+    error_name: ClassVar[str] = ""  # the catalogue's name; "" for an error it does not name
+    expected_code: ClassVar[str] = ""  # the catalogue's code, as text
+    statuses: ClassVar[tuple[int, ...]] = ()  # every HTTP status the spec declares it under
+    retry: ClassVar[str] = "never"  # x-bitrix-retry: never, after-backoff, after-reset, ...
 
     def __init__(
         self,
@@ -57,8 +67,19 @@ class Bitrix24Error(B24ClientError):
     def from_body(
         cls, body: Mapping[str, Any], status_code: int, operation: str, content: bytes = b""
     ) -> Bitrix24Error:
+        """The exception for an error body. Called on `Bitrix24Error` itself, it picks the class
+        the catalogue names for `(status_code, error, error_description)` of `operation` (a method
+        name, or a batch command's `batch[key] method`); called on a subclass, that class."""
         description = body.get("error_description")
-        return cls(
+        target: type[Bitrix24Error] = cls
+        if cls is Bitrix24Error:
+            # Imported here: the catalogue subclasses this module's classes.
+            from ._catalogue import CATALOGUE  # noqa: PLC0415
+
+            target = CATALOGUE.classify(
+                status_code, body.get("error"), "" if description is None else description, operation
+            )
+        return target(
             code=str(body.get("error", "")),
             description="" if description is None else str(description),
             status_code=status_code,
@@ -66,6 +87,12 @@ class Bitrix24Error(B24ClientError):
             body=body,
             content=content,
         )
+
+
+class UnknownBitrix24Error(Bitrix24Error):
+    """An error body the spec's catalogue does not name: a code it does not list, or a message in
+    none of the forms it knows (a newer portal version, another language). Still a
+    `Bitrix24Error` with `code`, `description` and the rest."""
 
 
 class UnexpectedStatus(B24ClientError):  # noqa: N818 - the generator's name, kept for callers

@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 
+from ._areas import Areas
 from ._batch import BatchPlan, BatchResult, Commands
 from ._bitrix import _NOT_JSON, Bitrix24Error, decode, oauth_client, runtime_of, webhook_client
 from ._errors import MalformedResponse
@@ -39,8 +40,11 @@ def _request(method: str, params: Mapping[str, Any] | None) -> dict[str, Any]:
     return {"method": "POST", "url": f"/{method}", "json": dict(params or {})}
 
 
-class Bitrix24:
+class Bitrix24(Areas):
     """A generated `Client` plus the helpers the portal's limits call for.
+
+    Typed calls by area: `b24.tasks.flow.create(name=..., ...)` returns the typed `result`
+    (`await b24.tasks.flow.acreate(...)` in async code); the namespaces are generated (`_areas`).
 
     Build it with `Bitrix24.webhook(url, ...)` or `Bitrix24.oauth(portal, token, refresh=...)`
     (arguments as for `webhook_client` / `oauth_client`), or wrap a client you made yourself.
