@@ -11,8 +11,6 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.task_field_description_type_1 import TaskFieldDescriptionType1
     from ..models.task_field_name_type_1 import TaskFieldNameType1
-    from ..models.task_field_options_type_0 import TaskFieldOptionsType0
-    from ..models.task_field_settings_type_0 import TaskFieldSettingsType0
 
 
 T = TypeVar("T", bound="TaskField")
@@ -40,10 +38,10 @@ class TaskField:
     """ Whether the field takes several values. """
     required: bool | Unset = UNSET
     """ Whether the field must be filled to complete the task. """
-    options: list[Any] | None | TaskFieldOptionsType0 | Unset = UNSET
+    options: Any | Unset = UNSET
     """ Type-specific options, or `null`: for `select` the choices keyed by value, for `E:ECrm` the CRM entity types
     with `Y`/`N` for the ones allowed. An empty set may arrive as `[]`. """
-    settings: list[Any] | None | TaskFieldSettingsType0 | Unset = UNSET
+    settings: Any | Unset = UNSET
     """ Further type-specific settings, or `null`. An empty set may arrive as `[]`. """
     default: Any | Unset = UNSET
     """ Default value of the field, of the field's own type (any JSON value). """
@@ -52,8 +50,6 @@ class TaskField:
     def to_dict(self) -> dict[str, Any]:
         from ..models.task_field_description_type_1 import TaskFieldDescriptionType1  # noqa: PLC0415
         from ..models.task_field_name_type_1 import TaskFieldNameType1  # noqa: PLC0415
-        from ..models.task_field_options_type_0 import TaskFieldOptionsType0  # noqa: PLC0415
-        from ..models.task_field_settings_type_0 import TaskFieldSettingsType0  # noqa: PLC0415
 
         id = self.id
 
@@ -79,27 +75,9 @@ class TaskField:
 
         required = self.required
 
-        options: dict[str, Any] | list[Any] | None | Unset
-        if isinstance(self.options, Unset):
-            options = UNSET
-        elif isinstance(self.options, TaskFieldOptionsType0):
-            options = self.options.to_dict()
-        elif isinstance(self.options, list):
-            options = self.options
+        options = self.options
 
-        else:
-            options = self.options
-
-        settings: dict[str, Any] | list[Any] | None | Unset
-        if isinstance(self.settings, Unset):
-            settings = UNSET
-        elif isinstance(self.settings, TaskFieldSettingsType0):
-            settings = self.settings.to_dict()
-        elif isinstance(self.settings, list):
-            settings = self.settings
-
-        else:
-            settings = self.settings
+        settings = self.settings
 
         default = self.default
 
@@ -132,8 +110,6 @@ class TaskField:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.task_field_description_type_1 import TaskFieldDescriptionType1  # noqa: PLC0415
         from ..models.task_field_name_type_1 import TaskFieldNameType1  # noqa: PLC0415
-        from ..models.task_field_options_type_0 import TaskFieldOptionsType0  # noqa: PLC0415
-        from ..models.task_field_settings_type_0 import TaskFieldSettingsType0  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("Id")
@@ -174,55 +150,9 @@ class TaskField:
 
         required = d.pop("Required", UNSET)
 
-        def _parse_options(data: object) -> list[Any] | None | TaskFieldOptionsType0 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                options_type_0 = TaskFieldOptionsType0.from_dict(data)
+        options = d.pop("Options", UNSET)
 
-                return options_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                options_type_1 = data
-
-                return options_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Any] | None | TaskFieldOptionsType0 | Unset, data)
-
-        options = _parse_options(d.pop("Options", UNSET))
-
-        def _parse_settings(data: object) -> list[Any] | None | TaskFieldSettingsType0 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                settings_type_0 = TaskFieldSettingsType0.from_dict(data)
-
-                return settings_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                settings_type_1 = data
-
-                return settings_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Any] | None | TaskFieldSettingsType0 | Unset, data)
-
-        settings = _parse_settings(d.pop("Settings", UNSET))
+        settings = d.pop("Settings", UNSET)
 
         default = d.pop("Default", UNSET)
 
