@@ -69,8 +69,6 @@ from .paged_envelope import PagedEnvelope
 from .response_time import ResponseTime
 from .success_envelope import SuccessEnvelope
 from .task_field import TaskField
-from .task_field_description_type_1 import TaskFieldDescriptionType1
-from .task_field_name_type_1 import TaskFieldNameType1
 from .task_parameters import TaskParameters
 from .task_parameters_comment_required import TaskParametersCommentRequired
 from .task_response_status_type_0 import TaskResponseStatusType0
@@ -96,7 +94,6 @@ from .tasks_flow_flow_pin_response_200 import TasksFlowFlowPinResponse200
 from .tasks_flow_flow_update_body import TasksFlowFlowUpdateBody
 from .tasks_flow_flow_update_response_200 import TasksFlowFlowUpdateResponse200
 from .template_auto_execute_type_0 import TemplateAutoExecuteType0
-from .template_auto_execute_type_1 import TemplateAutoExecuteType1
 from .workflow_instance import WorkflowInstance
 from .workflow_instance_list_request import WorkflowInstanceListRequest
 from .workflow_template import WorkflowTemplate
@@ -172,8 +169,6 @@ __all__ = (
     "ResponseTime",
     "SuccessEnvelope",
     "TaskField",
-    "TaskFieldDescriptionType1",
-    "TaskFieldNameType1",
     "TaskParameters",
     "TaskParametersCommentRequired",
     "TaskResponseStatusType0",
@@ -199,7 +194,6 @@ __all__ = (
     "TaskStatus",
     "TaskUserStatus",
     "TemplateAutoExecuteType0",
-    "TemplateAutoExecuteType1",
     "WorkflowInstance",
     "WorkflowInstanceListRequest",
     "WorkflowTemplate",

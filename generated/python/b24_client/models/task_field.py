@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.task_field_description_type_1 import TaskFieldDescriptionType1
-    from ..models.task_field_name_type_1 import TaskFieldNameType1
-
 
 T = TypeVar("T", bound="TaskField")
 
@@ -30,9 +25,9 @@ class TaskField:
     type_: str
     """ Field type. Basic types are `bool`, `date`, `datetime`, `double`, `int`, `select`, `string`, `text` and
     `user`; documents add their own, e.g. `E:ECrm` (a CRM binding). """
-    name: str | TaskFieldNameType1 | Unset = UNSET
+    name: Any | Unset = UNSET
     """ Field title; a string, or an object. """
-    description: str | TaskFieldDescriptionType1 | Unset = UNSET
+    description: Any | Unset = UNSET
     """ Field description; a string, or an object. """
     multiple: bool | Unset = UNSET
     """ Whether the field takes several values. """
@@ -48,28 +43,13 @@ class TaskField:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.task_field_description_type_1 import TaskFieldDescriptionType1  # noqa: PLC0415
-        from ..models.task_field_name_type_1 import TaskFieldNameType1  # noqa: PLC0415
-
         id = self.id
 
         type_ = self.type_
 
-        name: dict[str, Any] | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        elif isinstance(self.name, TaskFieldNameType1):
-            name = self.name.to_dict()
-        else:
-            name = self.name
+        name = self.name
 
-        description: dict[str, Any] | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        elif isinstance(self.description, TaskFieldDescriptionType1):
-            description = self.description.to_dict()
-        else:
-            description = self.description
+        description = self.description
 
         multiple = self.multiple
 
@@ -108,43 +88,14 @@ class TaskField:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.task_field_description_type_1 import TaskFieldDescriptionType1  # noqa: PLC0415
-        from ..models.task_field_name_type_1 import TaskFieldNameType1  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("Id")
 
         type_ = d.pop("Type")
 
-        def _parse_name(data: object) -> str | TaskFieldNameType1 | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                name_type_1 = TaskFieldNameType1.from_dict(data)
+        name = d.pop("Name", UNSET)
 
-                return name_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | TaskFieldNameType1 | Unset, data)
-
-        name = _parse_name(d.pop("Name", UNSET))
-
-        def _parse_description(data: object) -> str | TaskFieldDescriptionType1 | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                description_type_1 = TaskFieldDescriptionType1.from_dict(data)
-
-                return description_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(str | TaskFieldDescriptionType1 | Unset, data)
-
-        description = _parse_description(d.pop("Description", UNSET))
+        description = d.pop("Description", UNSET)
 
         multiple = d.pop("Multiple", UNSET)
 

@@ -8,7 +8,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.template_auto_execute_type_0 import TemplateAutoExecuteType0
-from ..models.template_auto_execute_type_1 import TemplateAutoExecuteType1
 from ..models.yes_no import YesNo
 from ..types import UNSET, Unset
 
@@ -34,7 +33,7 @@ class WorkflowTemplate:
     """ The document type, the third element of the `DOCUMENT_TYPE` triple: `LEAD`, `CONTACT`, `COMPANY`, `DEAL`,
     `QUOTE`, `SMART_INVOICE` or `DYNAMIC_<typeId>` for CRM, `iblock_<listId>` for lists, `STORAGE_<storageId>` for
     Drive. """
-    auto_execute: TemplateAutoExecuteType0 | TemplateAutoExecuteType1 | Unset = UNSET
+    auto_execute: int | TemplateAutoExecuteType0 | Unset = UNSET
     """ When the portal starts a template on its own: `0` never (manual start only), `1` when a document is created,
     `2` when a document is changed, `3` on both. Send it as a digit string (`"3"`): that is the form every known
     portal version accepts, and the one form-encoded, `batch` and BX24.js calls send anyway. The official pages show
@@ -78,7 +77,7 @@ class WorkflowTemplate:
         elif isinstance(self.auto_execute, TemplateAutoExecuteType0):
             auto_execute = self.auto_execute.value
         else:
-            auto_execute = self.auto_execute.value
+            auto_execute = self.auto_execute
 
         name = self.name
 
@@ -153,7 +152,7 @@ class WorkflowTemplate:
 
         document_type = d.pop("DOCUMENT_TYPE", UNSET)
 
-        def _parse_auto_execute(data: object) -> TemplateAutoExecuteType0 | TemplateAutoExecuteType1 | Unset:
+        def _parse_auto_execute(data: object) -> int | TemplateAutoExecuteType0 | Unset:
             if isinstance(data, Unset):
                 return data
             try:
@@ -164,11 +163,7 @@ class WorkflowTemplate:
                 return componentsschemas_template_auto_execute_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, int):
-                raise TypeError()
-            componentsschemas_template_auto_execute_type_1 = TemplateAutoExecuteType1(data)
-
-            return componentsschemas_template_auto_execute_type_1
+            return cast(int | TemplateAutoExecuteType0 | Unset, data)
 
         auto_execute = _parse_auto_execute(d.pop("AUTO_EXECUTE", UNSET))
 
