@@ -448,7 +448,9 @@ def _is_collection(schema: Json) -> bool:
     """An array that is not a tuple, or a map (an object described only by its values)."""
     if schema.get("type") == "array":
         return "prefixItems" not in schema
-    return schema.get("type") == "object" and "additionalProperties" in schema and not schema.get("properties")
+    return (
+        schema.get("type") == "object" and "additionalProperties" in schema and not schema.get("properties")
+    )
 
 
 def _collection_traps(pointer: str, schema: Json) -> list[str]:
@@ -456,9 +458,7 @@ def _collection_traps(pointer: str, schema: Json) -> list[str]:
     problems = []
     branches = [b for b in (*schema.get("oneOf", []), *schema.get("anyOf", [])) if isinstance(b, dict)]
     if len(branches) > 1 and any(_is_collection(b) for b in branches):
-        problems.append(
-            f"{pointer}: a union with a map or array branch; write one schema with `not` (D48)"
-        )
+        problems.append(f"{pointer}: a union with a map or array branch; write one schema with `not` (D48)")
     if isinstance(schema.get("default"), (list, dict)):
         problems.append(f"{pointer}: a list or object `default`; say it in the description")
     if schema.get("type") == "object" and not any(

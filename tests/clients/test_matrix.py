@@ -75,8 +75,13 @@ def _schema(doc: Any, *path: str) -> Any:
 def test_the_hey_api_patch_drops_only_tuple_items() -> None:
     patched = matrix.without_tuple_items(DOC)
     pair = _schema(patched, "components", "schemas", "MemberPair")
-    assert "items" not in pair and pair["prefixItems"] == DOC["components"]["schemas"]["MemberPair"]["prefixItems"]
-    assert _schema(patched, "components", "schemas", "ListSelect") == DOC["components"]["schemas"]["ListSelect"]
+    assert (
+        "items" not in pair
+        and pair["prefixItems"] == DOC["components"]["schemas"]["MemberPair"]["prefixItems"]
+    )
+    assert (
+        _schema(patched, "components", "schemas", "ListSelect") == DOC["components"]["schemas"]["ListSelect"]
+    )
 
 
 def test_the_orval_and_php_patches_touch_only_untyped_unions() -> None:

@@ -78,7 +78,10 @@ def test_a_map_or_array_union_is_caught(spec_copy: Path) -> None:
     file = spec_copy / "components" / "schemas" / "WorkflowTemplate.yaml"
     schema = load(file)
     schema["properties"]["PARAMETERS"] = {
-        "anyOf": [{"type": "object", "additionalProperties": {"description": "Any."}}, {"type": "array", "items": {}}]
+        "anyOf": [
+            {"type": "object", "additionalProperties": {"description": "Any."}},
+            {"type": "array", "items": {}},
+        ]
     }
     dump(file, schema)
     problems = rules.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
@@ -104,7 +107,9 @@ def test_a_bare_object_is_caught(spec_copy: Path) -> None:
     schema["properties"]["Name"] = {"type": "object", "description": "A title."}
     dump(file, schema)
     problems = rules.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
-    assert problems == ["/components/schemas/TaskField/properties/Name: a bare `type: object`; describe its values"]
+    assert problems == [
+        "/components/schemas/TaskField/properties/Name: a bare `type: object`; describe its values"
+    ]
 
 
 def test_a_tuple_with_optional_elements_is_caught(spec_copy: Path) -> None:
