@@ -143,6 +143,10 @@ def _check_round_trips(
     return [f"{len(cases)} official examples decode and re-encode; {kept} keep every member", *tolerated]
 
 
+# An open request object is a plain Object in Java, which RoundTrip.java loads by its full name.
+OPEN_JAVA = {"Object": "java.lang.Object"}
+
+
 def java_api_models(client: Path) -> dict[str, tuple[str, str]]:
     """method name -> (request model, 200 model), read off the generated API classes (the generator
     reuses one model for identical inline schemas, so the names cannot be derived from the spec)."""
@@ -151,16 +155,17 @@ def java_api_models(client: Path) -> dict[str, tuple[str, str]]:
         for ret, method, arg in re.findall(
             r"public (\w+) (\w+)\((?:@[\w.]+ )*(\w+) \w+\) throws ApiException", file.read_text()
         ):
-            found[method] = (arg, ret)
+            found[method] = (OPEN_JAVA.get(arg, arg), OPEN_JAVA.get(ret, ret))
     return found
 
 
 def php_api_models(client: Path) -> dict[str, tuple[str, str]]:
-    """method name -> (request model, 200 model), read off the docblocks of the generated API classes."""
+    """method name -> (request type, 200 type), read off the docblocks of the generated API classes:
+    a model class in full (`\\OpenAPI\\Client\\Model\\X`), or `object` for an open request."""
     found = {}
-    model = r"\\OpenAPI\\Client\\Model\\(\w+)"
+    model = r"(\\OpenAPI\\Client\\Model\\\w+|object)"
     pattern = re.compile(
-        rf"@param\s+{model}\s+\$\w+.*?@return {model}[^\n]*\n"
+        rf"@param\s+{model}\s+\$\w+(?:(?!\*/).)*?@return {model}[^\n]*\n"
         rf"(?:\s*\* @deprecated\n)?\s*\*/\s*public function (\w+)\(",
         re.S,
     )
@@ -174,7 +179,7 @@ def _write_cases(cases: list[ex.Case], target: Path, models: dict[str, tuple[str
     def model(case: ex.Case) -> str:
         name = ex.pascal(case.operation)
         pair = models.get(name[:1].lower() + name[1:])
-        return (pair[0] if case.where == "request" else pair[1]) if pair else ex.model_name(case)
+        return (pair[0] if case.where == "request" else pair[1]) if pair else f"?{ex.model_name(case)}"
 
     payload = [{"id": c.ident, "model": model(c), "value": c.value} for c in cases]
     target.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")

@@ -20,7 +20,8 @@ use OpenAPI\Client\ObjectSerializer;
 $cases = json_decode(file_get_contents($argv[2]));
 foreach ($cases as $case) {
     try {
-        $decoded = ObjectSerializer::deserialize($case->value, '\\OpenAPI\\Client\\Model\\' . $case->model);
+        // The type as the API's docblock names it: a model class in full, or `object`.
+        $decoded = ObjectSerializer::deserialize($case->value, $case->model);
         $encoded = ObjectSerializer::sanitizeForSerialization($decoded);
         echo $case->id, "\t", json_encode($encoded, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES), "\n";
     } catch (Throwable $error) {
