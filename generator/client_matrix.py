@@ -202,11 +202,13 @@ def run_java(spec: Path, out: Path) -> list[str]:
             ln for ln in file.read_text().splitlines() if "jsr310" not in ln and "JavaTimeModule()" not in ln
         ]
         file.write_text("\n".join(kept) + "\n")
-    shutil.copy(SOURCES / "RoundTrip.java", client / "RoundTrip.java")
+    for program in ("RoundTrip.java", "Smoke.java"):
+        shutil.copy(SOURCES / program, client / program)
     classpath = _java_classpath() or ""
     sources = [
         *sorted(str(p) for p in (client / "src" / "main").rglob("*.java")),
         str(client / "RoundTrip.java"),
+        str(client / "Smoke.java"),
     ]
     args = client / "javac.args"
     args.write_text("\n".join(sources) + "\n")
@@ -229,7 +231,21 @@ def run_java(spec: Path, out: Path) -> list[str]:
         ],
         client,
     )
-    return [f"javac: {len(sources)} files compile", *_check_round_trips("java", cases, output)]
+    checked = _check_round_trips("java", cases, output)
+    yaml_spec = spec.with_suffix(".yaml") if spec.suffix == ".json" else spec
+    with clients.reference_server() as server:
+        env = clients.smoke_env(server, yaml_spec)
+        smoke = _run(
+            "java", "smoke", ["java", "-cp", f"{client / 'classes'}:{classpath}", "Smoke"], client, env
+        )
+    steps = [line.removeprefix("java: ") for line in smoke.splitlines() if line.startswith("java: ")]
+    if not steps or steps[-1] != "SMOKE OK":
+        raise ChainError("java", "smoke", smoke)
+    return [
+        f"javac: {len(sources)} files compile",
+        *checked,
+        f"smoke against the reference server: {len(steps) - 1} steps, SMOKE OK",
+    ]
 
 
 def without_php_traps(doc: Any) -> Any:
@@ -547,7 +563,8 @@ ROWS: tuple[Row, ...] = (
         OG,
         "`library=native,openApiNullable=false,dateLibrary=legacy,supportUrlQuery=false,useJakartaEe=true`,"
         " `--schema-mappings ActivityFilterRule=java.lang.Object`",
-        "javac against Debian's Jackson jars; every official example decoded and re-encoded",
+        "javac against Debian's Jackson jars; every official example decoded and re-encoded; smoke run"
+        " against the reference server",
         "the runtime's jsr310 registration is removed (Debian has no jackson-datatype-jsr310);"
         " filter rules are plain Objects",
         lambda: _needs(
