@@ -1,3 +1,4 @@
+import java.net.http.HttpClient;
 import java.util.List;
 import org.openapitools.client.ApiClient;
 import org.openapitools.client.ApiException;
@@ -30,6 +31,9 @@ public class Smoke {
 
     public static void main(String[] args) throws Exception {
         ApiClient client = new ApiClient();
+        // Java's client asks a plain-http server to upgrade to HTTP/2 (h2c); the reference server
+        // then reads no body, so the smoke run speaks HTTP/1.1 as most clients do.
+        client.setHttpClientBuilder(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1));
         client.updateBaseUri(System.getenv("B24_WEBHOOK"));
         TasksFlowApi api = new TasksFlowApi(client);
 
