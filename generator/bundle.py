@@ -174,6 +174,14 @@ class _NoAliasDumper(yaml.SafeDumper):
         return True
 
 
+def _pointed(doc: Json, ref: str) -> Json:
+    """What a local `$ref` points at, one step (a chain of references is followed by the caller)."""
+    target = doc
+    for part in ref.removeprefix("#/").split("/"):
+        target = target[part]
+    return target
+
+
 def dereference(doc: Json) -> Json:
     """A copy of the bundle with every local `$ref` replaced by what it points at (keys next to a
     `$ref` are kept, as in the sources), for tools that cannot follow references. A cycle is an error."""
@@ -188,7 +196,7 @@ def dereference(doc: Json) -> Json:
             if ref in trail:
                 raise BundleError(f"cannot dereference the cycle {' -> '.join((*trail, ref))}")
             siblings = {k: v for k, v in node.items() if k != "$ref"}
-            target = inline(_deref(doc, {"$ref": ref}), (*trail, ref))
+            target = inline(_pointed(doc, ref), (*trail, ref))
             return {**target, **inline(siblings, trail)} if siblings else target
         return {key: inline(value, trail) for key, value in node.items()}
 

@@ -96,6 +96,7 @@ def test_the_dereferenced_bundle_has_no_reference_and_the_same_meaning(bundled: 
 
 
 def test_a_reference_cycle_cannot_be_dereferenced(bundled: Any) -> None:
-    looped = {**bundled, "components": {"schemas": {"A": {"$ref": "#/components/schemas/A"}}}}
+    schemas = {**bundled["components"]["schemas"], "Loop": {"$ref": "#/components/schemas/Loop"}}
+    looped = {**bundled, "components": {**bundled["components"], "schemas": schemas}}
     with pytest.raises(BundleError, match="cycle"):
         dereference(looped)
