@@ -385,14 +385,25 @@ TS_CONFIG = {
 
 
 def _ts_examples(
-    row: str, target: Path, header: str, type_of: Callable[[ex.Case], str], spec: Path
+    row: str,
+    target: Path,
+    header: str,
+    type_of: Callable[[ex.Case], str],
+    spec: Path,
+    *,
+    extra: Sequence[str] = (),
 ) -> list[str]:
     cases = [c for c in _cases(spec) if c.where in ("request", "200")]
     body = [header, ""]
     for case in cases:
         body.append(f"export const {case.ident}: {type_of(case)} = {ex.ts_literal(case.value)};")
-    (target / "examples.ts").write_text("\n".join(body) + "\n", encoding="utf-8")
-    (target / "tsconfig.json").write_text(json.dumps(TS_CONFIG, indent=2) + "\n", encoding="utf-8")
+    (target / "examples.ts").write_text("\n".join([*body, *extra]) + "\n", encoding="utf-8")
+    # Packages resolve from the project's node_modules wherever the client is written.
+    config = {
+        **TS_CONFIG,
+        "compilerOptions": {**TS_CONFIG["compilerOptions"], "paths": {"*": [f"{NODE_BIN.parent}/*"]}},
+    }
+    (target / "tsconfig.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     _run(row, "tsc", [NODE_BIN / "tsc", "-p", target / "tsconfig.json"], target)
     return [f"tsc --strict: {len(cases)} official request and 200 examples type-check"]
 
@@ -420,9 +431,20 @@ def run_openapi_typescript(spec: Path, out: Path) -> list[str]:
             return f'NonNullable<{op}["requestBody"]>["content"]["application/json"]'
         return f'{op}["responses"][{case.where}]["content"]["application/json"]'
 
-    return _ts_examples(
-        "openapi-typescript", target, 'import type { operations } from "./schema";', type_of, spec
-    )
+    # openapi-fetch's typed POST takes every official request body as a literal.
+    calls = [
+        f'  await client.POST("/{c.operation}", {{ body: {ex.ts_literal(c.value)} }});'
+        for c in _cases(spec)
+        if c.where == "request"
+    ]
+    extra = [
+        "export async function sendEveryOfficialRequest(baseUrl: string): Promise<void> {",
+        "  const client = createClient<paths>({ baseUrl });",
+        *calls,
+        "}",
+    ]
+    header = 'import createClient from "openapi-fetch";\nimport type { operations, paths } from "./schema";'
+    return _ts_examples("openapi-typescript", target, header, type_of, spec, extra=extra)
 
 
 def without_tuple_items(doc: Any) -> Any:
@@ -618,7 +640,8 @@ ROWS: tuple[Row, ...] = (
         "openapi-typescript",
         "openapi-typescript 7.13.0 (+ openapi-fetch 0.17.0)",
         "`--default-non-nullable=false`",
-        "tsc --strict over every official request and 200 example as a typed literal",
+        "tsc --strict over every official request and 200 example as a typed literal, and every"
+        " request body through openapi-fetch's typed `POST`",
         "without the option, members with a default become required in requests",
         lambda: _needs(_node_tool("openapi-typescript"), _node_tool("tsc")),
         run_openapi_typescript,
