@@ -381,7 +381,7 @@ def run_openapi_generator_smoke(lang: str) -> Callable[[Path, Path], list[str]]:
 
 # --- rows: TypeScript type generators -------------------------------------------------------------
 
-TS_CONFIG = {
+TS_CONFIG: dict[str, Any] = {
     "compilerOptions": {
         "target": "ES2022",
         "module": "esnext",
