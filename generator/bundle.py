@@ -25,6 +25,8 @@ from generator import errors
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_ROOT = ROOT / "spec" / "openapi.yaml"
 OUT_DIR = ROOT / "generated"
+# The same document with every $ref inlined, for tools that cannot follow references.
+DEREFERENCED = "openapi.dereferenced.json"
 COMPONENT_ORDER = (
     "schemas",
     "responses",
@@ -174,6 +176,36 @@ class _NoAliasDumper(yaml.SafeDumper):
         return True
 
 
+def _pointed(doc: Json, ref: str) -> Json:
+    """What a local `$ref` points at, one step (a chain of references is followed by the caller)."""
+    target = doc
+    for part in ref.removeprefix("#/").split("/"):
+        target = target[part]
+    return target
+
+
+def dereference(doc: Json) -> Json:
+    """A copy of the bundle with every local `$ref` replaced by what it points at (keys next to a
+    `$ref` are kept, as in the sources), for tools that cannot follow references. A cycle is an error."""
+
+    def inline(node: Json, trail: tuple[str, ...]) -> Json:
+        if isinstance(node, list):
+            return [inline(item, trail) for item in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/"):
+            if ref in trail:
+                raise BundleError(f"cannot dereference the cycle {' -> '.join((*trail, ref))}")
+            siblings = {k: v for k, v in node.items() if k != "$ref"}
+            target = inline(_pointed(doc, ref), (*trail, ref))
+            return {**target, **inline(siblings, trail)} if siblings else target
+        return {key: inline(value, trail) for key, value in node.items()}
+
+    result: Json = inline(doc, ())
+    return result
+
+
 def to_yaml(doc: Json) -> str:
     return yaml.dump(doc, Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True, width=100)
 
@@ -189,6 +221,7 @@ def write(out_dir: Path = OUT_DIR, root_file: Path = SPEC_ROOT) -> list[Path]:
         out_dir / "openapi.yaml": to_yaml(doc),
         out_dir / "openapi.json": to_json(doc),
         out_dir / "errors.json": errors.to_json(doc),
+        out_dir / DEREFERENCED: to_json(dereference(doc)),
     }
     for path, text in targets.items():
         path.write_text(text, encoding="utf-8")

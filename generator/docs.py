@@ -365,7 +365,7 @@ def _protocol_context(spec: dict[str, Any], reader: SchemaReader, ops: list[Oper
         "error_description": schemas["ErrorResponse"].get("description", ""),
         "paged_rows": reader.rows(schemas["PagedEnvelope"]),
         "start_description": schemas["ListStart"].get("description", ""),
-        "empty_map_description": schemas["EmptyPhpMap"].get("description", ""),
+        "empty_map_description": schemas["BatchResult"].get("description", ""),
         "paged_ops": [op for op in ops if op.pagination],
         "page_size": next((op.pagination["pageSize"] for op in ops if op.pagination), 50),
         "batch_rows": reader.rows(batch["requestBody"]["content"]["application/json"]["schema"])

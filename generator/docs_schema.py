@@ -110,7 +110,14 @@ class SchemaReader:
                 labels = [self.type_label(part, depth + 1) for part in schema[key]]
                 return " | ".join(dict.fromkeys(labels))
         kind = schema.get("type")
-        kinds = kind if isinstance(kind, list) else [kind] if kind else []
+        kinds = kind if isinstance(kind, list) else [kind] if kind else _kinds_not_excluded(schema)
+        if not kind and kinds:
+            # An object-or-array value (D71) describes its entries as unevaluated ones.
+            schema = {
+                **schema,
+                "additionalProperties": schema.get("unevaluatedProperties", {}),
+                "items": schema.get("unevaluatedItems", {}),
+            }
         labels = [self._kind_label(schema, k, depth) for k in kinds]
         if not labels:
             labels = ["object"] if "properties" in schema else ["any"]
@@ -240,3 +247,20 @@ class SchemaReader:
         text = json.dumps(examples[0], ensure_ascii=False)
         # Long structured examples belong in the request sample, not in a table cell.
         return text if len(text) <= 80 else None
+
+
+JSON_TYPES = ("string", "integer", "number", "boolean", "object", "array", "null")
+
+
+def _kinds_not_excluded(schema: Schema) -> list[str]:
+    """The JSON types a schema without `type` allows when its `not` excludes some by type (D71)."""
+    negated = schema.get("not")
+    excluded = (
+        negated.get("type") if isinstance(negated, dict) and set(negated) <= {"type", "description"} else None
+    )
+    if not excluded:
+        return []
+    excluded = set(excluded if isinstance(excluded, list) else [excluded])
+    if "number" in excluded:
+        excluded.add("integer")
+    return [kind for kind in JSON_TYPES if kind not in excluded]

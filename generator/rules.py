@@ -480,6 +480,34 @@ def _generator_traps(pointer: str, schema: Json) -> list[str]:
     return problems
 
 
+def _is_collection(schema: Json) -> bool:
+    """An array that is not a tuple, or a map (an object described only by its values)."""
+    if schema.get("type") == "array":
+        return "prefixItems" not in schema
+    return (
+        schema.get("type") == "object" and "additionalProperties" in schema and not schema.get("properties")
+    )
+
+
+def _collection_traps(pointer: str, schema: Json) -> list[str]:
+    """Forms that break openapi-generator's Java, PHP, Rust and Kotlin output (spec/README.md, D71)."""
+    problems = []
+    branches = [b for b in (*schema.get("oneOf", []), *schema.get("anyOf", [])) if isinstance(b, dict)]
+    if len(branches) > 1 and any(_is_collection(b) for b in branches):
+        problems.append(f"{pointer}: a union with a map or array branch; write one schema with `not` (D71)")
+    if isinstance(schema.get("default"), (list, dict)):
+        problems.append(f"{pointer}: a list or object `default`; say it in the description")
+    if schema.get("type") == "object" and not any(
+        key in schema for key in ("properties", "additionalProperties", "patternProperties", "allOf")
+    ):
+        problems.append(f"{pointer}: a bare `type: object`; describe its values")
+    if "prefixItems" in schema and not (
+        schema.get("minItems") == schema.get("maxItems") == len(schema["prefixItems"])
+    ):
+        problems.append(f"{pointer}: a tuple with optional elements; make each length its own branch")
+    return problems
+
+
 def _is_union(schema: Json) -> bool:
     """A schema of several non-null types (`type` as a list, or `oneOf`/`anyOf` branches): Go's
     openapi-generator makes it a struct, and a `default` on a property of that type does not compile.
@@ -510,6 +538,7 @@ def check_portable_schemas(doc: Json) -> list[str]:
         if schema.get("type") == "array" and "items" not in schema and "prefixItems" not in schema:
             problems.append(f"{pointer}: an array needs `items` (use `items: {{}}` for any)")
         problems += _generator_traps(pointer, schema)
+        problems += _collection_traps(pointer, schema)
         if "default" in schema and "$ref" in schema and _is_union(deref(doc, schema)):
             problems.append(f"{pointer}: `default` on a reference to a union; say it in the description")
         types = schema.get("type")

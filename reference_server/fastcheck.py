@@ -199,6 +199,7 @@ def _compile(schema: Any) -> Check:
         return lambda value: False
     if not isinstance(schema, dict):
         raise UnsupportedError(f"schema {schema!r}")
+    schema = _unevaluated_as_plain(schema)
     checks: list[Check] = []
     for key, arg in schema.items():
         if key in _ANNOTATIONS or key.startswith("x-"):
@@ -210,6 +211,27 @@ def _compile(schema: Any) -> Check:
         if check is not None:
             checks.append(check)
     return _every(checks)
+
+
+# Keywords that evaluate members of the same instance in place, which `unevaluated*` would have to see.
+_IN_PLACE = frozenset({"allOf", "anyOf", "oneOf", "$ref", "if", "dependentSchemas"})
+_UNEVALUATED = (("unevaluatedProperties", "additionalProperties"), ("unevaluatedItems", "items"))
+
+
+def _unevaluated_as_plain(schema: dict[str, Any]) -> dict[str, Any]:
+    """With no in-place applicator beside them, `unevaluatedProperties` and `unevaluatedItems` mean
+    what `additionalProperties` and `items` mean (the spec's object-or-array values, D71)."""
+    if not any(uneval in schema for uneval, _ in _UNEVALUATED):
+        return schema
+    if _IN_PLACE & schema.keys():
+        raise UnsupportedError("unevaluated* beside an in-place applicator")
+    plain = dict(schema)
+    for uneval, same in _UNEVALUATED:
+        if uneval in plain:
+            if same in plain:
+                raise UnsupportedError(f"{uneval} beside {same}")
+            plain[same] = plain.pop(uneval)
+    return plain
 
 
 def _every(checks: list[Check]) -> Check:

@@ -6,8 +6,8 @@
 // tasks.flow.Flow.pin may send with HTTP 200). Every step logs one `go: ...` line; the last is `go: SMOKE OK`.
 //
 // Error bodies: a non-2xx answer comes back as a *GenericOpenAPIError whose Model() is an ErrorResponse.
-// An error under HTTP 200 (pin, spec decision D2) is the ErrorResponse branch of the oneOf result: the
-// caller must look at it, which bitrixError below does.
+// An error under HTTP 200 (pin, spec decision D2) fills `Error` of pin's one 200 model, whose members
+// are all optional (D71): the caller must look at it, which pin below does.
 
 package b24
 
@@ -89,10 +89,13 @@ func pin(ctx context.Context, api *APIClient, id int64) (bool, error) {
 	if err != nil {
 		return false, bitrixError(err, resp)
 	}
-	if res.ErrorResponse != nil {
-		return false, &B24Error{Code: codeText(res.ErrorResponse.Error), Description: res.ErrorResponse.ErrorDescription, Status: resp.StatusCode}
+	if res.Error != nil {
+		return false, &B24Error{Code: codeText(ErrorResponseError(*res.Error)), Description: res.GetErrorDescription(), Status: resp.StatusCode}
 	}
-	return res.TasksFlowFlowPin200ResponseOneOf.Result, nil
+	if res.Result == nil {
+		return false, fmt.Errorf("pin: the answer has neither result nor error")
+	}
+	return *res.Result, nil
 }
 
 func get(ctx context.Context, api *APIClient, id int64) (*Flow, error) {

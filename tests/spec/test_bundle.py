@@ -12,7 +12,7 @@ import pytest
 from openapi_spec_validator import validate
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 
-from generator.bundle import BundleError, bundle, to_json, to_yaml, write
+from generator.bundle import DEREFERENCED, BundleError, bundle, dereference, to_json, to_yaml, write
 from tests.conftest import ROOT
 from tests.spec.breakage import edit_operation
 
@@ -60,7 +60,11 @@ def test_bundling_is_deterministic(bundled: Any) -> None:
 
 
 def test_the_committed_bundle_equals_a_fresh_one(bundled: Any) -> None:
-    for name, text in (("openapi.yaml", to_yaml(bundled)), ("openapi.json", to_json(bundled))):
+    for name, text in (
+        ("openapi.yaml", to_yaml(bundled)),
+        ("openapi.json", to_json(bundled)),
+        (DEREFERENCED, to_json(dereference(bundled))),
+    ):
         committed = ROOT / "generated" / name
         assert committed.is_file(), f"generated/{name} is missing: run `nox -s generate`"
         assert committed.read_text(encoding="utf-8") == text, (
@@ -81,3 +85,18 @@ def test_a_dangling_reference_is_refused(spec_copy: Path) -> None:
     shutil.move(spec_copy / "components" / "schemas" / "Flag01.yaml", spec_copy / "Flag01.yaml")
     with pytest.raises(BundleError, match="does not exist"):
         bundle(spec_copy / "openapi.yaml")
+
+
+def test_the_dereferenced_bundle_has_no_reference_and_the_same_meaning(bundled: Any) -> None:
+    flat = dereference(bundled)
+    assert '"$ref"' not in to_json(flat)
+    schema = flat["paths"]["/tasks.flow.Flow.get"]["post"]["responses"]["400"]["content"]["application/json"]
+    assert schema["schema"] == dereference(bundled["components"]["schemas"]["ErrorResponse"])
+    assert flat["info"] == bundled["info"]
+
+
+def test_a_reference_cycle_cannot_be_dereferenced(bundled: Any) -> None:
+    schemas = {**bundled["components"]["schemas"], "Loop": {"$ref": "#/components/schemas/Loop"}}
+    looped = {**bundled, "components": {**bundled["components"], "schemas": schemas}}
+    with pytest.raises(BundleError, match="cycle"):
+        dereference(looped)

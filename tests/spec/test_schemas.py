@@ -70,3 +70,57 @@ def test_a_default_on_a_reference_to_a_union_is_caught(spec_copy: Path) -> None:
         "/components/schemas/FlowCreateData/properties/matchWorkTime: `default` on a reference to a union;"
         " say it in the description"
     ]
+
+
+def test_a_map_or_array_union_is_caught(spec_copy: Path) -> None:
+    """Java's generator writes `Map<String, Object>.class` for such a branch, which does not
+    compile; PHP's and Rust's keep none of the members (D71)."""
+    file = spec_copy / "components" / "schemas" / "WorkflowTemplate.yaml"
+    schema = load(file)
+    schema["properties"]["PARAMETERS"] = {
+        "anyOf": [
+            {"type": "object", "additionalProperties": {"description": "Any."}},
+            {"type": "array", "items": {}},
+        ]
+    }
+    dump(file, schema)
+    problems = rules.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
+    assert problems == [
+        "/components/schemas/WorkflowTemplate/properties/PARAMETERS: a union with a map or array branch;"
+        " write one schema with `not` (D71)"
+    ]
+
+
+def test_a_collection_default_is_caught(spec_copy: Path) -> None:
+    file = spec_copy / "components" / "schemas" / "WorkflowInstanceListRequest.yaml"
+    schema = load(file)
+    schema["properties"]["SELECT"]["default"] = ["ID"]
+    dump(file, schema)
+    problems = rules.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
+    assert any("SELECT" in p and "list or object `default`" in p for p in problems), problems
+
+
+def test_a_bare_object_is_caught(spec_copy: Path) -> None:
+    """openapi-typescript types `{type: object}` as `Record<string, never>`, which no value fits."""
+    file = spec_copy / "components" / "schemas" / "TaskField.yaml"
+    schema = load(file)
+    schema["properties"]["Name"] = {"type": "object", "description": "A title."}
+    dump(file, schema)
+    problems = rules.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
+    assert problems == [
+        "/components/schemas/TaskField/properties/Name: a bare `type: object`; describe its values"
+    ]
+
+
+def test_a_tuple_with_optional_elements_is_caught(spec_copy: Path) -> None:
+    """The TypeScript generators type a tuple by its prefixItems alone, so `["lists"]` would not
+    fit a three-element tuple with minItems 1."""
+    file = spec_copy / "components" / "schemas" / "ActivityFilterRule.yaml"
+    schema = load(file)
+    schema["oneOf"][3]["minItems"] = 1
+    dump(file, schema)
+    problems = rules.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
+    assert problems == [
+        "/components/schemas/ActivityFilterRule/oneOf/3: a tuple with optional elements;"
+        " make each length its own branch"
+    ]

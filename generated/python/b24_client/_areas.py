@@ -85,7 +85,6 @@ from .models import (
     FlowUpdateData,
     ListFilter,
     ListOrder,
-    LocalizedTextType1,
     TaskResponseStatusType0,
     TaskResponseStatusType1,
     TasksFlowFlowActivateBody,
@@ -100,7 +99,6 @@ from .models import (
     TasksFlowFlowPinBody,
     TasksFlowFlowUpdateBody,
     TemplateAutoExecuteType0,
-    TemplateAutoExecuteType1,
     WorkflowInstance,
     WorkflowInstanceListRequest,
     WorkflowTemplate,
@@ -155,7 +153,7 @@ class BizprocWorkflowTemplateArea:
         name: str,
         template_data: builtins.list[str],
         description: str | Unset = UNSET,
-        auto_execute: TemplateAutoExecuteType0 | TemplateAutoExecuteType1 | Unset = UNSET,
+        auto_execute: int | TemplateAutoExecuteType0 | Unset = UNSET,
     ) -> int:
         """Add a workflow template from a .bpt file (`bizproc.workflow.template.add`)."""
         body = BizprocWorkflowTemplateAddBody(
@@ -174,7 +172,7 @@ class BizprocWorkflowTemplateArea:
         name: str,
         template_data: builtins.list[str],
         description: str | Unset = UNSET,
-        auto_execute: TemplateAutoExecuteType0 | TemplateAutoExecuteType1 | Unset = UNSET,
+        auto_execute: int | TemplateAutoExecuteType0 | Unset = UNSET,
     ) -> int:
         """Add a workflow template from a .bpt file (`bizproc.workflow.template.add`, async)."""
         body = BizprocWorkflowTemplateAddBody(
@@ -259,11 +257,11 @@ class BizprocActivityArea:
         self,
         *,
         handler: str,
-        name: LocalizedTextType1 | str,
+        name: Any,
         code: str,
         auth_user_id: int | Unset = UNSET,
         use_subscription: YesNo | Unset = UNSET,
-        description: LocalizedTextType1 | str | Unset = UNSET,
+        description: Any | Unset = UNSET,
         properties: ActivityPropertyMap | Unset = UNSET,
         return_properties: ActivityPropertyMap | Unset = UNSET,
         document_type: builtins.list[DocumentModule | str] | Unset = UNSET,
@@ -292,11 +290,11 @@ class BizprocActivityArea:
         self,
         *,
         handler: str,
-        name: LocalizedTextType1 | str,
+        name: Any,
         code: str,
         auth_user_id: int | Unset = UNSET,
         use_subscription: YesNo | Unset = UNSET,
-        description: LocalizedTextType1 | str | Unset = UNSET,
+        description: Any | Unset = UNSET,
         properties: ActivityPropertyMap | Unset = UNSET,
         return_properties: ActivityPropertyMap | Unset = UNSET,
         document_type: builtins.list[DocumentModule | str] | Unset = UNSET,
@@ -433,11 +431,11 @@ class BizprocRobotArea:
         self,
         *,
         handler: str,
-        name: LocalizedTextType1 | str,
+        name: Any,
         code: str,
         auth_user_id: int | Unset = UNSET,
         use_subscription: YesNo | Unset = UNSET,
-        description: LocalizedTextType1 | str | Unset = UNSET,
+        description: Any | Unset = UNSET,
         properties: ActivityPropertyMap | Unset = UNSET,
         return_properties: ActivityPropertyMap | Unset = UNSET,
         document_type: builtins.list[DocumentModule | str] | Unset = UNSET,
@@ -466,11 +464,11 @@ class BizprocRobotArea:
         self,
         *,
         handler: str,
-        name: LocalizedTextType1 | str,
+        name: Any,
         code: str,
         auth_user_id: int | Unset = UNSET,
         use_subscription: YesNo | Unset = UNSET,
-        description: LocalizedTextType1 | str | Unset = UNSET,
+        description: Any | Unset = UNSET,
         properties: ActivityPropertyMap | Unset = UNSET,
         return_properties: ActivityPropertyMap | Unset = UNSET,
         document_type: builtins.list[DocumentModule | str] | Unset = UNSET,
@@ -898,7 +896,7 @@ class TasksFlowArea:
         self,
         *,
         flow_id: int,
-    ) -> bool:
+    ) -> bool | Unset:
         """Pin or unpin a flow for the caller (`tasks.flow.Flow.pin`)."""
         body = TasksFlowFlowPinBody(flow_id=flow_id)
         return tasks_flow_flow_pin.sync(client=self._client, body=body).result
@@ -907,7 +905,7 @@ class TasksFlowArea:
         self,
         *,
         flow_id: int,
-    ) -> bool:
+    ) -> bool | Unset:
         """Pin or unpin a flow for the caller (`tasks.flow.Flow.pin`, async)."""
         body = TasksFlowFlowPinBody(flow_id=flow_id)
         return (await tasks_flow_flow_pin.asyncio(client=self._client, body=body)).result

@@ -24,7 +24,7 @@ from ._retry import RetryPolicy
 from ._transport import AsyncBitrixTransport, BitrixTransport, Runtime
 from .client import Client
 from .models.error_response import ErrorResponse
-from .types import Response
+from .types import Response, Unset
 
 __all__ = [
     "Bitrix24Error",
@@ -66,6 +66,12 @@ def _wrong_result(parsed: Any) -> str | None:
     if not isinstance(expected, str):
         return None
     value = getattr(parsed, "result", None)
+    # A model that reads both a success and an error body (pin's 200, D71) has an optional `result`;
+    # once the body is known not to be an error, `result` must be there.
+    if expected.endswith(" | Unset"):
+        if isinstance(value, Unset):
+            return "no result"
+        expected = expected.removesuffix(" | Unset")
     scalar: dict[str, type | tuple[type, ...]] = {"bool": bool, "int": int, "str": str, "float": (int, float)}
     if expected in scalar:
         wanted = scalar[expected]

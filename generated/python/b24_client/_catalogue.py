@@ -28,6 +28,7 @@ __all__ = [
     "BatchLengthExceeded",
     "BatchMethodNotAllowed",
     "BizprocAccessDenied",
+    "CoreSqlError",
     "DelegationErrorsJoined",
     "DelegationIntranetOnly",
     "DelegationNotResponsible",
@@ -56,6 +57,7 @@ __all__ = [
     "NoAuthFound",
     "OperationTimeLimit",
     "OverloadLimit",
+    "PlacementHandlerNotSet",
     "PortalDeleted",
     "QueryLimitExceeded",
     "RestNotOnPlan",
@@ -67,6 +69,9 @@ __all__ = [
     "TaskSelectInvalid",
     "TaskStatusIncorrect",
     "TaskTypeIncorrect",
+    "TemplateImportActivityInvalid",
+    "TemplateImportUnpackFailed",
+    "TemplateValidationFailed",
     "ToUserIdInvalid",
     "UnexpectedAnswer",
     "UserAccessError",
@@ -79,6 +84,7 @@ __all__ = [
     "WorkflowStartTemplateNotFound",
     "WorkflowStartWrongDocumentId",
     "WorkflowTemplateEmptyName",
+    "WorkflowTemplateHasRunningWorkflows",
     "WorkflowTemplateIncorrectAutoExecute",
     "WorkflowTemplateIncorrectData",
     "WorkflowTemplateIncorrectDocumentType",
@@ -94,7 +100,7 @@ __all__ = [
 
 
 class ActivityAlreadyAdded(Bitrix24Error):
-    'HTTP 400, code \'ERROR_ACTIVITY_ADD_FAILURE\': Activity or Robot already added!\n\nStoring the record found one with the same code already in place. The English pages print "Automation rule" in place of "Robot".\n\nRetry: never.'
+    'HTTP 400, code \'ERROR_ACTIVITY_ADD_FAILURE\': Activity or Robot already added!\n\nStoring the record found one with the same code already in place (a duplicate-key failure of the insert, which only the newest stored source turns into this error; older versions answer "Activity save error!"). The English pages print "Automation rule" in place of "Robot".\n\nRetry: never.'
 
     __module__ = "b24_client.errors"  # where users import it from
     error_name = "ActivityAlreadyAdded"
@@ -154,7 +160,7 @@ class ActivityDocumentTypeInvalid(Bitrix24Error):
 
 
 class ActivityFilterInvalid(Bitrix24Error):
-    "HTTP 400, code 'ERROR_ACTIVITY_VALIDATION_FAILURE': Wrong activity FILTER!\n\n`FILTER` is not an object of `INCLUDE`/`EXCLUDE` rule lists.\n\nRetry: never."
+    'HTTP 400, code \'ERROR_ACTIVITY_VALIDATION_FAILURE\': Wrong activity FILTER!\n\n`FILTER` was sent (not null) but is not an array: an object or a list of any content passes (bizproc 22.300.200 checks nothing more, decision D66). On update an empty value (`""`, `"0"`, `[]`) clears the filter instead.\n\nRetry: never.'
 
     __module__ = "b24_client.errors"  # where users import it from
     error_name = "ActivityFilterInvalid"
@@ -283,6 +289,16 @@ class BizprocAccessDenied(Bitrix24Error):
     retry = "never"
 
 
+class CoreSqlError(Bitrix24Error):
+    "HTTP 500, code 'ERROR_CORE': SQL query error!\n\nA database query failed while the portal handled the call. The REST core answers any database exception this way, with HTTP 500, whatever the method (not in the official docs; decision D67). The call may or may not have taken effect.\n\nRetry: if-idempotent."
+
+    __module__ = "b24_client.errors"  # where users import it from
+    error_name = "CoreSqlError"
+    expected_code = "ERROR_CORE"
+    statuses = (500,)
+    retry = "if-idempotent"
+
+
 class DelegationErrorsJoined(Bitrix24Error):
     "HTTP 400, code 'ERROR_DELEGATION_NOT_ALLOWED': User is not responsible for the task;User is not responsible for the task\n\nSeveral of the tasks in `TASK_IDS` could not be delegated: the per-task messages (localized) come back in one `error_description`, joined with `;`. Here two tasks were not assigned to `FROM_USER_ID`. Whether a space follows the `;` is not documented; split on `;` and trim.\n\nRetry: never."
 
@@ -294,7 +310,7 @@ class DelegationErrorsJoined(Bitrix24Error):
 
 
 class DelegationIntranetOnly(Bitrix24Error):
-    "HTTP 400, code 'ERROR_DELEGATION_NOT_ALLOWED': Task delegation is only available for intranet users\n\nThe user in `TO_USER_ID` is not an intranet user (for example an extranet or external user). The text is localized (RU: `Делегирование заданий доступно только для интранет-пользователей`).\n\nRetry: never."
+    "HTTP 400, code 'ERROR_DELEGATION_NOT_ALLOWED': Task delegation is only available for intranet users\n\nThe user in `TO_USER_ID`, or the caller, is not an intranet user (for example an extranet or external user); the service layer checks both. The text is localized (RU: `Делегирование заданий доступно только для интранет-пользователей`).\n\nRetry: never."
 
     __module__ = "b24_client.errors"  # where users import it from
     error_name = "DelegationIntranetOnly"
@@ -444,7 +460,7 @@ class FromUserIdInvalid(Bitrix24Error):
 
 
 class HandlerProtocolUnsupported(Bitrix24Error):
-    "HTTP 400, code 'ERROR_UNSUPPORTED_PROTOCOL': Unsupported handler protocol\n\nThe handler URL uses a scheme other than `http` or `https`.\n\nRetry: never."
+    "HTTP 400, code 'ERROR_UNSUPPORTED_PROTOCOL': Unsupported handler protocol\n\nThe handler URL has a proper host but its scheme is not exactly `http` or `https` (lower case: `HTTPS://...` fails too). Checked after the host (decision D66).\n\nRetry: never."
 
     __module__ = "b24_client.errors"  # where users import it from
     error_name = "HandlerProtocolUnsupported"
@@ -454,7 +470,7 @@ class HandlerProtocolUnsupported(Bitrix24Error):
 
 
 class HandlerUrlInvalid(Bitrix24Error):
-    "HTTP 400, code 'ERROR_WRONG_HANDLER_URL': Wrong handler URL\n\nThe handler URL is malformed or does not lie on the domain the application is installed on.\n\nRetry: never."
+    "HTTP 400, code 'ERROR_WRONG_HANDLER_URL': Wrong handler URL\n\nThe handler URL has no host with a dot after its first character (so `http://localhost/x` and a URL without a scheme fail here), or it is missing. The REST core checks the host before the scheme (rest 22.400.100 `HandlerHelper::checkCallback`, used by bizproc 22.300.200); it no longer matches the host against the application's domain, which bizproc 17.5 and 19.0 did with their own code `ERROR_HANDLER_URL_MATCH` (decision D66).\n\nRetry: never."
 
     __module__ = "b24_client.errors"  # where users import it from
     error_name = "HandlerUrlInvalid"
@@ -563,6 +579,16 @@ class OverloadLimit(Bitrix24Error):
     retry = "never"
 
 
+class PlacementHandlerNotSet(Bitrix24Error):
+    "HTTP 400, code 'ERROR_CORE': Unable to set placement handler: Handler is not valid\n\n`USE_PLACEMENT` is `Y` and the placement handler URL passed its check, but the portal could not store the placement; the storage layer's messages follow, joined with \", \". Not in the official docs (decision D67).\n\nRetry: after-backoff."
+
+    __module__ = "b24_client.errors"  # where users import it from
+    error_name = "PlacementHandlerNotSet"
+    expected_code = "ERROR_CORE"
+    statuses = (400,)
+    retry = "after-backoff"
+
+
 class PortalDeleted(Bitrix24Error):
     "HTTP 403, 500, code 'PORTAL_DELETED': Portal was deleted\n\nThe portal no longer exists, or (self-hosted) its public part is closed. The REST core answers 403 Forbidden (rest 18.5.7 to 22.400.100); the error table documents 500. Both are declared (decision D45).\n\nRetry: never."
 
@@ -644,7 +670,7 @@ class TaskNotFound(Bitrix24Error):
 
 
 class TaskSelectInvalid(Bitrix24Error):
-    "HTTP 400, code 'ERROR_SELECT_VALIDATION_FAILURE': Invalid data in SELECT parameter\n\n`SELECT` of `bizproc.task.list` was not usable (for example not a list of field names). Unknown field names inside a valid list are ignored rather than reported.\n\nRetry: never."
+    "HTTP 400, code 'ERROR_SELECT_VALIDATION_FAILURE': Invalid data in SELECT parameter\n\nThe official page says `bizproc.task.list` answers this when `SELECT` is not usable (for example not a list of field names). No stored portal source has this code or text: bizproc 17.5.11, 19.0.300, 22.300.200 and the newest stored copy read a `SELECT` that is not a list as no `SELECT` and answer the default fields. It stays declared as the docs' form, which a newer portal may send; the reference server does not send it (decision D63). Unknown field names inside a list are ignored.\n\nRetry: never."
 
     __module__ = "b24_client.errors"  # where users import it from
     error_name = "TaskSelectInvalid"
@@ -654,7 +680,7 @@ class TaskSelectInvalid(Bitrix24Error):
 
 
 class TaskStatusIncorrect(Bitrix24Error):
-    "HTTP 400, code 'ERROR_TASK_VALIDATION': incorrect STATUS\n\n`STATUS` was missing, zero, or neither one of the numbers 1-4 nor one of the words `yes`, `no`, `ok`, `cancel`. The message is lower-case on the wire. A valid value that the task type does not accept fails later, with `ERROR_TASK_EXECUTION`.\n\nRetry: never."
+    'HTTP 400, code \'ERROR_TASK_VALIDATION\': incorrect STATUS\n\n`STATUS` was missing, zero, or neither one of the numbers 1-4 nor one of the words `yes`, `no`, `ok`, `cancel`. The message is lower-case on the wire. A valid value that the task type does not accept fails later, with `ERROR_TASK_EXECUTION`. The portal compares the value as lower-cased text without trimming, so `" yes"` and `"01"` fail here, while `"waiting"` (the word for 0) passes and fails in the engine (decision D68).\n\nRetry: never.'
 
     __module__ = "b24_client.errors"  # where users import it from
     error_name = "TaskStatusIncorrect"
@@ -664,11 +690,41 @@ class TaskStatusIncorrect(Bitrix24Error):
 
 
 class TaskTypeIncorrect(Bitrix24Error):
-    "HTTP 400, code 'ERROR_TASK_TYPE': Incorrect task type\n\nThe task was not created by one of the four activities that REST can complete (`ApproveActivity`, `ReviewActivity`, `RequestInformationActivity`, `RequestInformationOptionalActivity`); it has to be completed in the Bitrix24 interface.\n\nRetry: never."
+    "HTTP 400, code 'ERROR_TASK_TYPE': Incorrect task type\n\nThe task was not created by one of the four activities that REST can complete (`ApproveActivity`, `ReviewActivity`, `RequestInformationActivity`, `RequestInformationOptionalActivity`); it has to be completed in the Bitrix24 interface. Bizproc 19.0.300 took only approvals and reviews; the two information requests were added by 22.x.\n\nRetry: never."
 
     __module__ = "b24_client.errors"  # where users import it from
     error_name = "TaskTypeIncorrect"
     expected_code = "ERROR_TASK_TYPE"
+    statuses = (400,)
+    retry = "never"
+
+
+class TemplateImportActivityInvalid(Bitrix24Error):
+    "HTTP 400, code 'ERROR_CORE': Property 'Users' is not set. \n\nThe template file was unpacked, but one of its activities refused its own properties. The template loader joins the activity's messages, each followed by \". \", into a plain exception, which the REST core sends as `ERROR_CORE`. The messages are the activities' own (localized); the one shown is an illustration. Not in the official docs (decision D67).\n\nRetry: never."
+
+    __module__ = "b24_client.errors"  # where users import it from
+    error_name = "TemplateImportActivityInvalid"
+    expected_code = "ERROR_CORE"
+    statuses = (400,)
+    retry = "never"
+
+
+class TemplateImportUnpackFailed(Bitrix24Error):
+    "HTTP 400, code 'ERROR_ARGUMENT': Wrong template package\n\n`TEMPLATE_DATA` decoded to a file, but the template loader could not unpack it as a `.bpt` export (not a compressed, serialized template of a known version). The loader raises an argument exception with the packer's own message, which the REST core sends as `ERROR_ARGUMENT` and, as for every argument exception, may add an `argument` member naming the parameter. The message varies; the one shown is an illustration. Not in the official docs (decision D67).\n\nRetry: never."
+
+    __module__ = "b24_client.errors"  # where users import it from
+    error_name = "TemplateImportUnpackFailed"
+    expected_code = "ERROR_ARGUMENT"
+    statuses = (400,)
+    retry = "never"
+
+
+class TemplateValidationFailed(Bitrix24Error):
+    "HTTP 400, code '10010': Template validation failed\n\nThe template loader's own validation of the imported template failed (`CBPWorkflowTemplateValidationException`, whose exception code is 10010). The REST core sends an exception's own code when it has one, so `error` is the JSON integer `10010`. The message is the loader's; the one shown is an illustration. Not in the official docs (decision D67).\n\nRetry: never."
+
+    __module__ = "b24_client.errors"  # where users import it from
+    error_name = "TemplateValidationFailed"
+    expected_code = "10010"
     statuses = (400,)
     retry = "never"
 
@@ -704,7 +760,7 @@ class UserAccessError(Bitrix24Error):
 
 
 class WorkflowEmptyInstanceId(Bitrix24Error):
-    "HTTP 400, code 'ERROR_WRONG_WORKFLOW_ID': Empty workflow instance ID\n\n`ID` is missing or empty. The tutorials report the same code for an `ID` that is not a string.\n\nRetry: never."
+    'HTTP 400, code \'ERROR_WRONG_WORKFLOW_ID\': Empty workflow instance ID\n\n`ID` is missing or empty by PHP\'s rules (`""`, `"0"`, `0`). The tutorials report the same code for an `ID` that is not a string; the stored sources (bizproc 22.300.200 and the newest copy) refuse only an empty one and pass any other value, a number included, to the engine, which answers `WorkflowNotFound` (decision D65).\n\nRetry: never.'
 
     __module__ = "b24_client.errors"  # where users import it from
     error_name = "WorkflowEmptyInstanceId"
@@ -789,6 +845,16 @@ class WorkflowTemplateEmptyName(Bitrix24Error):
     __module__ = "b24_client.errors"  # where users import it from
     error_name = "WorkflowTemplateEmptyName"
     expected_code = "ERROR_TEMPLATE_VALIDATION_FAILURE"
+    statuses = (400,)
+    retry = "never"
+
+
+class WorkflowTemplateHasRunningWorkflows(Bitrix24Error):
+    "HTTP 400, code 'ERROR_CORE': Cannot delete the business process template because one or more active business process(es) exist using this template.\n\nAt least one workflow started from this template is still running (a running workflow keeps a row in the workflow instance table, which the template loader counts before deleting), so the template is kept. The loader raises an exception without a code, which the REST core sends as `ERROR_CORE`. Terminate or kill those workflows first. The message is localized (language file key `BPCGWTL_CANT_DELETE`). Not in the official docs (decision D60).\n\nRetry: never."
+
+    __module__ = "b24_client.errors"  # where users import it from
+    error_name = "WorkflowTemplateHasRunningWorkflows"
+    expected_code = "ERROR_CORE"
     statuses = (400,)
     retry = "never"
 
@@ -990,6 +1056,10 @@ CATALOGUE = Catalogue(
             texts=frozenset({"Access denied!"}),
         ),
         Entry(
+            CoreSqlError,
+            texts=frozenset({"SQL query error!"}),
+        ),
+        Entry(
             DelegationErrorsJoined,
             texts=frozenset({"User is not responsible for the task;User is not responsible for the task"}),
             patterns=("[^;]+(;[^;]+)+",),
@@ -998,6 +1068,7 @@ CATALOGUE = Catalogue(
             DelegationIntranetOnly,
             texts=frozenset(
                 {
+                    "Assignments can only be delegated across intranet users.",
                     "Task delegation is only available for intranet users",
                     "Делегирование заданий доступно только для интранет-пользователей",
                 }
@@ -1006,7 +1077,11 @@ CATALOGUE = Catalogue(
         Entry(
             DelegationNotResponsible,
             texts=frozenset(
-                {"User is not responsible for the task", "Пользователь не является ответственным за задание"}
+                {
+                    "The user is not responsible for this assigment.",
+                    "User is not responsible for the task",
+                    "Пользователь не является ответственным за задание",
+                }
             ),
         ),
         Entry(
@@ -1142,6 +1217,11 @@ CATALOGUE = Catalogue(
             texts=frozenset({"REST API is blocked due to overload", "REST API is blocked due to overload."}),
         ),
         Entry(
+            PlacementHandlerNotSet,
+            texts=frozenset({}),
+            patterns=("^Unable to set placement handler: .*$",),
+        ),
+        Entry(
             PortalDeleted,
             texts=frozenset({"Portal was deleted"}),
         ),
@@ -1190,6 +1270,21 @@ CATALOGUE = Catalogue(
         Entry(
             TaskTypeIncorrect,
             texts=frozenset({"Incorrect task type"}),
+        ),
+        Entry(
+            TemplateImportActivityInvalid,
+            texts=frozenset({}),
+            patterns=("^(.+\\. )+$",),
+        ),
+        Entry(
+            TemplateImportUnpackFailed,
+            texts=frozenset({}),
+            patterns=("^.+$",),
+        ),
+        Entry(
+            TemplateValidationFailed,
+            texts=frozenset({}),
+            patterns=("^.*$",),
         ),
         Entry(
             ToUserIdInvalid,
@@ -1245,6 +1340,15 @@ CATALOGUE = Catalogue(
             texts=frozenset({"Empty activity code!", "Empty template name!"}),
         ),
         Entry(
+            WorkflowTemplateHasRunningWorkflows,
+            texts=frozenset(
+                {
+                    "Cannot delete the business process template because one or more active business process(es) exist using this template.",
+                    "Шаблон бизнес-процесса не может быть удален, так как существуют запущенные по этому шаблону бизнес-процессы",
+                }
+            ),
+        ),
+        Entry(
             WorkflowTemplateIncorrectAutoExecute,
             texts=frozenset({"Incorrect field AUTO_EXECUTE!"}),
         ),
@@ -1293,6 +1397,7 @@ CATALOGUE = Catalogue(
         "batch": (
             "BatchLengthExceeded",
             "BatchMethodNotAllowed",
+            "CoreSqlError",
             "ExpiredToken",
             "InsufficientScope",
             "InternalServerError",
@@ -1324,6 +1429,7 @@ CATALOGUE = Catalogue(
             "ActivitySaveError",
             "AppContextRequired",
             "BizprocAccessDenied",
+            "CoreSqlError",
             "ExpiredToken",
             "HandlerProtocolUnsupported",
             "HandlerUrlInvalid",
@@ -1336,6 +1442,7 @@ CATALOGUE = Catalogue(
             "NoAuthFound",
             "OperationTimeLimit",
             "OverloadLimit",
+            "PlacementHandlerNotSet",
             "PortalDeleted",
             "QueryLimitExceeded",
             "RestNotOnPlan",
@@ -1349,6 +1456,7 @@ CATALOGUE = Catalogue(
             "ActivityNotFoundEnglishWording",
             "AppContextRequired",
             "BizprocAccessDenied",
+            "CoreSqlError",
             "ExpiredToken",
             "InsufficientScope",
             "InternalServerError",
@@ -1368,6 +1476,7 @@ CATALOGUE = Catalogue(
         "bizproc.activity.list": (
             "AppContextRequired",
             "BizprocAccessDenied",
+            "CoreSqlError",
             "ExpiredToken",
             "InsufficientScope",
             "InternalServerError",
@@ -1386,6 +1495,7 @@ CATALOGUE = Catalogue(
         ),
         "bizproc.activity.log": (
             "BizprocAccessDenied",
+            "CoreSqlError",
             "EventWorkflowNotFound",
             "EventWorkflowNotFoundZero",
             "ExpiredToken",
@@ -1418,6 +1528,7 @@ CATALOGUE = Catalogue(
             "ActivityPropertyNameEmpty",
             "AppContextRequired",
             "BizprocAccessDenied",
+            "CoreSqlError",
             "ExpiredToken",
             "HandlerProtocolUnsupported",
             "HandlerUrlInvalid",
@@ -1430,6 +1541,7 @@ CATALOGUE = Catalogue(
             "NoAuthFound",
             "OperationTimeLimit",
             "OverloadLimit",
+            "PlacementHandlerNotSet",
             "PortalDeleted",
             "QueryLimitExceeded",
             "RestNotOnPlan",
@@ -1438,6 +1550,7 @@ CATALOGUE = Catalogue(
         ),
         "bizproc.event.send": (
             "BizprocAccessDenied",
+            "CoreSqlError",
             "EventWorkflowNotFound",
             "EventWorkflowNotFoundZero",
             "ExpiredToken",
@@ -1462,7 +1575,6 @@ CATALOGUE = Catalogue(
             "ActivityCodeEmpty",
             "ActivityCodeInvalid",
             "ActivityDataEmpty",
-            "ActivityDocumentTypeInvalid",
             "ActivityFilterInvalid",
             "ActivityNameEmpty",
             "ActivityPropertiesInvalid",
@@ -1471,6 +1583,7 @@ CATALOGUE = Catalogue(
             "ActivitySaveError",
             "AppContextRequired",
             "BizprocAccessDenied",
+            "CoreSqlError",
             "ExpiredToken",
             "HandlerProtocolUnsupported",
             "HandlerUrlInvalid",
@@ -1483,6 +1596,7 @@ CATALOGUE = Catalogue(
             "NoAuthFound",
             "OperationTimeLimit",
             "OverloadLimit",
+            "PlacementHandlerNotSet",
             "PortalDeleted",
             "QueryLimitExceeded",
             "RestNotOnPlan",
@@ -1495,6 +1609,7 @@ CATALOGUE = Catalogue(
             "ActivityNotFound",
             "AppContextRequired",
             "BizprocAccessDenied",
+            "CoreSqlError",
             "ExpiredToken",
             "InsufficientScope",
             "InternalServerError",
@@ -1514,6 +1629,7 @@ CATALOGUE = Catalogue(
         "bizproc.robot.list": (
             "AppContextRequired",
             "BizprocAccessDenied",
+            "CoreSqlError",
             "ExpiredToken",
             "InsufficientScope",
             "InternalServerError",
@@ -1542,6 +1658,7 @@ CATALOGUE = Catalogue(
             "ActivityPropertyNameEmpty",
             "AppContextRequired",
             "BizprocAccessDenied",
+            "CoreSqlError",
             "ExpiredToken",
             "HandlerProtocolUnsupported",
             "HandlerUrlInvalid",
@@ -1554,6 +1671,7 @@ CATALOGUE = Catalogue(
             "NoAuthFound",
             "OperationTimeLimit",
             "OverloadLimit",
+            "PlacementHandlerNotSet",
             "PortalDeleted",
             "QueryLimitExceeded",
             "RestNotOnPlan",
@@ -1561,6 +1679,7 @@ CATALOGUE = Catalogue(
             "UserAccessError",
         ),
         "bizproc.task.complete": (
+            "CoreSqlError",
             "ExpiredToken",
             "InsufficientScope",
             "InternalServerError",
@@ -1584,6 +1703,7 @@ CATALOGUE = Catalogue(
             "UserAccessError",
         ),
         "bizproc.task.delegate": (
+            "CoreSqlError",
             "DelegationErrorsJoined",
             "DelegationIntranetOnly",
             "DelegationNotResponsible",
@@ -1608,6 +1728,7 @@ CATALOGUE = Catalogue(
         ),
         "bizproc.task.list": (
             "BizprocAccessDenied",
+            "CoreSqlError",
             "ExpiredToken",
             "InsufficientScope",
             "InternalServerError",
@@ -1627,6 +1748,7 @@ CATALOGUE = Catalogue(
         ),
         "bizproc.workflow.instance.list": (
             "BizprocAccessDenied",
+            "CoreSqlError",
             "ExpiredToken",
             "InsufficientScope",
             "InternalServerError",
@@ -1645,6 +1767,7 @@ CATALOGUE = Catalogue(
         ),
         "bizproc.workflow.instances": (
             "BizprocAccessDenied",
+            "CoreSqlError",
             "ExpiredToken",
             "InsufficientScope",
             "InternalServerError",
@@ -1663,6 +1786,7 @@ CATALOGUE = Catalogue(
         ),
         "bizproc.workflow.kill": (
             "BizprocAccessDenied",
+            "CoreSqlError",
             "ExpiredToken",
             "InsufficientScope",
             "InternalServerError",
@@ -1683,6 +1807,7 @@ CATALOGUE = Catalogue(
         ),
         "bizproc.workflow.start": (
             "BizprocAccessDenied",
+            "CoreSqlError",
             "ExpiredToken",
             "InsufficientScope",
             "InternalServerError",
@@ -1708,6 +1833,7 @@ CATALOGUE = Catalogue(
         "bizproc.workflow.template.add": (
             "AppContextRequired",
             "BizprocAccessDenied",
+            "CoreSqlError",
             "ExpiredToken",
             "InsufficientScope",
             "InternalServerError",
@@ -1721,6 +1847,9 @@ CATALOGUE = Catalogue(
             "PortalDeleted",
             "QueryLimitExceeded",
             "RestNotOnPlan",
+            "TemplateImportActivityInvalid",
+            "TemplateImportUnpackFailed",
+            "TemplateValidationFailed",
             "UnexpectedAnswer",
             "UserAccessError",
             "WorkflowTemplateEmptyName",
@@ -1731,6 +1860,7 @@ CATALOGUE = Catalogue(
         "bizproc.workflow.template.delete": (
             "AppContextRequired",
             "BizprocAccessDenied",
+            "CoreSqlError",
             "ExpiredToken",
             "InsufficientScope",
             "InternalServerError",
@@ -1746,6 +1876,7 @@ CATALOGUE = Catalogue(
             "RestNotOnPlan",
             "UnexpectedAnswer",
             "UserAccessError",
+            "WorkflowTemplateHasRunningWorkflows",
             "WorkflowTemplateNotFound",
             "WorkflowTemplateNotFoundNoCode",
             "WorkflowTemplateNotOwnerDelete",
@@ -1753,6 +1884,7 @@ CATALOGUE = Catalogue(
         ),
         "bizproc.workflow.template.list": (
             "BizprocAccessDenied",
+            "CoreSqlError",
             "ExpiredToken",
             "InsufficientScope",
             "InternalServerError",
@@ -1772,6 +1904,7 @@ CATALOGUE = Catalogue(
         "bizproc.workflow.template.update": (
             "AppContextRequired",
             "BizprocAccessDenied",
+            "CoreSqlError",
             "ExpiredToken",
             "InsufficientScope",
             "InternalServerError",
@@ -1785,6 +1918,9 @@ CATALOGUE = Catalogue(
             "PortalDeleted",
             "QueryLimitExceeded",
             "RestNotOnPlan",
+            "TemplateImportActivityInvalid",
+            "TemplateImportUnpackFailed",
+            "TemplateValidationFailed",
             "UnexpectedAnswer",
             "UserAccessError",
             "WorkflowTemplateEmptyName",
@@ -1799,6 +1935,7 @@ CATALOGUE = Catalogue(
         ),
         "bizproc.workflow.terminate": (
             "BizprocAccessDenied",
+            "CoreSqlError",
             "ExpiredToken",
             "InsufficientScope",
             "InternalServerError",
@@ -1818,6 +1955,7 @@ CATALOGUE = Catalogue(
             "WorkflowInstanceNotFound",
         ),
         "tasks.flow.Flow.activate": (
+            "CoreSqlError",
             "ExpiredToken",
             "FlowAccessDenied",
             "FlowNotFound",
@@ -1838,6 +1976,7 @@ CATALOGUE = Catalogue(
             "UserAccessError",
         ),
         "tasks.flow.Flow.create": (
+            "CoreSqlError",
             "ExpiredToken",
             "FlowAccessDenied",
             "FlowFieldInvalid",
@@ -1863,6 +2002,7 @@ CATALOGUE = Catalogue(
             "UserAccessError",
         ),
         "tasks.flow.Flow.delete": (
+            "CoreSqlError",
             "ExpiredToken",
             "FlowAccessDenied",
             "FlowNotFound",
@@ -1883,6 +2023,7 @@ CATALOGUE = Catalogue(
             "UserAccessError",
         ),
         "tasks.flow.Flow.get": (
+            "CoreSqlError",
             "ExpiredToken",
             "FlowAccessDenied",
             "FlowNotFound",
@@ -1903,6 +2044,7 @@ CATALOGUE = Catalogue(
             "UserAccessError",
         ),
         "tasks.flow.Flow.isExists": (
+            "CoreSqlError",
             "ExpiredToken",
             "FlowAccessDenied",
             "FlowFieldInvalid",
@@ -1924,6 +2066,7 @@ CATALOGUE = Catalogue(
             "UserAccessError",
         ),
         "tasks.flow.Flow.pin": (
+            "CoreSqlError",
             "ExpiredToken",
             "FlowAccessDenied",
             "FlowUnknownError",
@@ -1943,6 +2086,7 @@ CATALOGUE = Catalogue(
             "UserAccessError",
         ),
         "tasks.flow.Flow.update": (
+            "CoreSqlError",
             "ExpiredToken",
             "FlowAccessDenied",
             "FlowFieldInvalid",

@@ -5,19 +5,12 @@ from .activity_filter import ActivityFilter
 from .activity_filter_rule_type_0 import ActivityFilterRuleType0
 from .activity_property import ActivityProperty
 from .activity_property_map import ActivityPropertyMap
-from .activity_property_options_type_0 import ActivityPropertyOptionsType0
 from .activity_property_type_type_0 import ActivityPropertyTypeType0
 from .activity_registration import ActivityRegistration
 from .batch_body import BatchBody
-from .batch_body_cmd_type_0 import BatchBodyCmdType0
 from .batch_body_halt_type_1 import BatchBodyHaltType1
 from .batch_response_200 import BatchResponse200
 from .batch_result import BatchResult
-from .batch_result_result_error_type_0 import BatchResultResultErrorType0
-from .batch_result_result_next_type_0 import BatchResultResultNextType0
-from .batch_result_result_time_type_0 import BatchResultResultTimeType0
-from .batch_result_result_total_type_0 import BatchResultResultTotalType0
-from .batch_result_result_type_0 import BatchResultResultType0
 from .bizproc_activity_add_response_200 import BizprocActivityAddResponse200
 from .bizproc_activity_delete_body import BizprocActivityDeleteBody
 from .bizproc_activity_delete_response_200 import BizprocActivityDeleteResponse200
@@ -72,15 +65,10 @@ from .flow_update_data import FlowUpdateData
 from .list_filter import ListFilter
 from .list_order import ListOrder
 from .list_order_additional_property_type_0 import ListOrderAdditionalPropertyType0
-from .localized_text_type_1 import LocalizedTextType1
 from .paged_envelope import PagedEnvelope
 from .response_time import ResponseTime
 from .success_envelope import SuccessEnvelope
 from .task_field import TaskField
-from .task_field_description_type_1 import TaskFieldDescriptionType1
-from .task_field_name_type_1 import TaskFieldNameType1
-from .task_field_options_type_0 import TaskFieldOptionsType0
-from .task_field_settings_type_0 import TaskFieldSettingsType0
 from .task_parameters import TaskParameters
 from .task_parameters_comment_required import TaskParametersCommentRequired
 from .task_response_status_type_0 import TaskResponseStatusType0
@@ -102,17 +90,13 @@ from .tasks_flow_flow_is_exists_body_flow_data import TasksFlowFlowIsExistsBodyF
 from .tasks_flow_flow_is_exists_response_200 import TasksFlowFlowIsExistsResponse200
 from .tasks_flow_flow_is_exists_response_200_result import TasksFlowFlowIsExistsResponse200Result
 from .tasks_flow_flow_pin_body import TasksFlowFlowPinBody
-from .tasks_flow_flow_pin_response_200_type_0 import TasksFlowFlowPinResponse200Type0
+from .tasks_flow_flow_pin_response_200 import TasksFlowFlowPinResponse200
 from .tasks_flow_flow_update_body import TasksFlowFlowUpdateBody
 from .tasks_flow_flow_update_response_200 import TasksFlowFlowUpdateResponse200
 from .template_auto_execute_type_0 import TemplateAutoExecuteType0
-from .template_auto_execute_type_1 import TemplateAutoExecuteType1
 from .workflow_instance import WorkflowInstance
 from .workflow_instance_list_request import WorkflowInstanceListRequest
 from .workflow_template import WorkflowTemplate
-from .workflow_template_constants_type_0 import WorkflowTemplateCONSTANTSType0
-from .workflow_template_parameters_type_0 import WorkflowTemplatePARAMETERSType0
-from .workflow_template_variables_type_0 import WorkflowTemplateVARIABLESType0
 from .yes_no import YesNo
 
 __all__ = (
@@ -121,19 +105,12 @@ __all__ = (
     "ActivityFilterRuleType0",
     "ActivityProperty",
     "ActivityPropertyMap",
-    "ActivityPropertyOptionsType0",
     "ActivityPropertyTypeType0",
     "ActivityRegistration",
     "BatchBody",
-    "BatchBodyCmdType0",
     "BatchBodyHaltType1",
     "BatchResponse200",
     "BatchResult",
-    "BatchResultResultErrorType0",
-    "BatchResultResultNextType0",
-    "BatchResultResultTimeType0",
-    "BatchResultResultTotalType0",
-    "BatchResultResultType0",
     "BizprocActivityAddResponse200",
     "BizprocActivityDeleteBody",
     "BizprocActivityDeleteResponse200",
@@ -188,15 +165,10 @@ __all__ = (
     "ListFilter",
     "ListOrder",
     "ListOrderAdditionalPropertyType0",
-    "LocalizedTextType1",
     "PagedEnvelope",
     "ResponseTime",
     "SuccessEnvelope",
     "TaskField",
-    "TaskFieldDescriptionType1",
-    "TaskFieldNameType1",
-    "TaskFieldOptionsType0",
-    "TaskFieldSettingsType0",
     "TaskParameters",
     "TaskParametersCommentRequired",
     "TaskResponseStatusType0",
@@ -216,18 +188,14 @@ __all__ = (
     "TasksFlowFlowIsExistsResponse200",
     "TasksFlowFlowIsExistsResponse200Result",
     "TasksFlowFlowPinBody",
-    "TasksFlowFlowPinResponse200Type0",
+    "TasksFlowFlowPinResponse200",
     "TasksFlowFlowUpdateBody",
     "TasksFlowFlowUpdateResponse200",
     "TaskStatus",
     "TaskUserStatus",
     "TemplateAutoExecuteType0",
-    "TemplateAutoExecuteType1",
     "WorkflowInstance",
     "WorkflowInstanceListRequest",
     "WorkflowTemplate",
-    "WorkflowTemplateCONSTANTSType0",
-    "WorkflowTemplatePARAMETERSType0",
-    "WorkflowTemplateVARIABLESType0",
     "YesNo",
 )

@@ -13,7 +13,6 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.activity_filter import ActivityFilter
     from ..models.activity_property_map import ActivityPropertyMap
-    from ..models.localized_text_type_1 import LocalizedTextType1
 
 
 T = TypeVar("T", bound="ActivityDescriptor")
@@ -34,10 +33,10 @@ class ActivityDescriptor:
     """ Id of the user whose access token is passed to the handler. """
     use_subscription: YesNo | Unset = UNSET
     """ A yes/no value sent as the string `Y` or `N` (documented as boolean). """
-    name: LocalizedTextType1 | str | Unset = UNSET
+    name: Any | Unset = UNSET
     """ A text shown to users: either one string, or an object that maps language codes (`en`, `de`, `ru`, ...) to
     the text in that language. """
-    description: LocalizedTextType1 | str | Unset = UNSET
+    description: Any | Unset = UNSET
     """ A text shown to users: either one string, or an object that maps language codes (`en`, `de`, `ru`, ...) to
     the text in that language. """
     properties: ActivityPropertyMap | Unset = UNSET
@@ -64,8 +63,6 @@ class ActivityDescriptor:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.localized_text_type_1 import LocalizedTextType1  # noqa: PLC0415
-
         handler = self.handler
 
         auth_user_id = self.auth_user_id
@@ -74,21 +71,9 @@ class ActivityDescriptor:
         if not isinstance(self.use_subscription, Unset):
             use_subscription = self.use_subscription.value
 
-        name: dict[str, Any] | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        elif isinstance(self.name, LocalizedTextType1):
-            name = self.name.to_dict()
-        else:
-            name = self.name
+        name = self.name
 
-        description: dict[str, Any] | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        elif isinstance(self.description, LocalizedTextType1):
-            description = self.description.to_dict()
-        else:
-            description = self.description
+        description = self.description
 
         properties: dict[str, Any] | Unset = UNSET
         if not isinstance(self.properties, Unset):
@@ -151,7 +136,6 @@ class ActivityDescriptor:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.activity_filter import ActivityFilter  # noqa: PLC0415
         from ..models.activity_property_map import ActivityPropertyMap  # noqa: PLC0415
-        from ..models.localized_text_type_1 import LocalizedTextType1  # noqa: PLC0415
 
         d = dict(src_dict)
         handler = d.pop("HANDLER", UNSET)
@@ -165,35 +149,9 @@ class ActivityDescriptor:
         else:
             use_subscription = YesNo(_use_subscription)
 
-        def _parse_name(data: object) -> LocalizedTextType1 | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_localized_text_type_1 = LocalizedTextType1.from_dict(data)
+        name = d.pop("NAME", UNSET)
 
-                return componentsschemas_localized_text_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(LocalizedTextType1 | str | Unset, data)
-
-        name = _parse_name(d.pop("NAME", UNSET))
-
-        def _parse_description(data: object) -> LocalizedTextType1 | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_localized_text_type_1 = LocalizedTextType1.from_dict(data)
-
-                return componentsschemas_localized_text_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(LocalizedTextType1 | str | Unset, data)
-
-        description = _parse_description(d.pop("DESCRIPTION", UNSET))
+        description = d.pop("DESCRIPTION", UNSET)
 
         _properties = d.pop("PROPERTIES", UNSET)
         properties: ActivityPropertyMap | Unset

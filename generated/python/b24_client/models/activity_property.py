@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,11 +9,6 @@ from attrs import field as _attrs_field
 from ..models.activity_property_type_type_0 import ActivityPropertyTypeType0
 from ..models.yes_no import YesNo
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.activity_property_options_type_0 import ActivityPropertyOptionsType0
-    from ..models.localized_text_type_1 import LocalizedTextType1
-
 
 T = TypeVar("T", bound="ActivityProperty")
 
@@ -25,10 +20,10 @@ class ActivityProperty:
 
     """
 
-    name: LocalizedTextType1 | str
+    name: Any
     """ A text shown to users: either one string, or an object that maps language codes (`en`, `de`, `ru`, ...) to
     the text in that language. """
-    description: LocalizedTextType1 | str | Unset = UNSET
+    description: Any | Unset = UNSET
     """ A text shown to users: either one string, or an object that maps language codes (`en`, `de`, `ru`, ...) to
     the text in that language. """
     type_: ActivityPropertyTypeType0 | str | Unset = UNSET
@@ -36,7 +31,7 @@ class ActivityProperty:
     `double` (number), `file`, `int` (integer), `select` (a choice from `Options`), `string`, `text` and `user`.
     When the descriptor sets `DOCUMENT_TYPE`, the field types of that document may be used too, such as the CRM
     address type `UF:address`. """
-    options: ActivityPropertyOptionsType0 | list[str] | Unset = UNSET
+    options: Any | Unset = UNSET
     """ Choices of a `select` parameter, as an object mapping each stored value to its label. The pages type this as
     an array (and print an invalid `['value': 'title']` literal); a JSON list of labels is accepted as well, its
     indexes then being the values. """
@@ -50,22 +45,9 @@ class ActivityProperty:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.activity_property_options_type_0 import ActivityPropertyOptionsType0  # noqa: PLC0415
-        from ..models.localized_text_type_1 import LocalizedTextType1  # noqa: PLC0415
+        name = self.name
 
-        name: dict[str, Any] | str
-        if isinstance(self.name, LocalizedTextType1):
-            name = self.name.to_dict()
-        else:
-            name = self.name
-
-        description: dict[str, Any] | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        elif isinstance(self.description, LocalizedTextType1):
-            description = self.description.to_dict()
-        else:
-            description = self.description
+        description = self.description
 
         type_: str | Unset
         if isinstance(self.type_, Unset):
@@ -75,13 +57,7 @@ class ActivityProperty:
         else:
             type_ = self.type_
 
-        options: dict[str, Any] | list[str] | Unset
-        if isinstance(self.options, Unset):
-            options = UNSET
-        elif isinstance(self.options, ActivityPropertyOptionsType0):
-            options = self.options.to_dict()
-        else:
-            options = self.options
+        options = self.options
 
         required: str | Unset = UNSET
         if not isinstance(self.required, Unset):
@@ -117,38 +93,10 @@ class ActivityProperty:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.activity_property_options_type_0 import ActivityPropertyOptionsType0  # noqa: PLC0415
-        from ..models.localized_text_type_1 import LocalizedTextType1  # noqa: PLC0415
-
         d = dict(src_dict)
+        name = d.pop("Name")
 
-        def _parse_name(data: object) -> LocalizedTextType1 | str:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_localized_text_type_1 = LocalizedTextType1.from_dict(data)
-
-                return componentsschemas_localized_text_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(LocalizedTextType1 | str, data)
-
-        name = _parse_name(d.pop("Name"))
-
-        def _parse_description(data: object) -> LocalizedTextType1 | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_localized_text_type_1 = LocalizedTextType1.from_dict(data)
-
-                return componentsschemas_localized_text_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(LocalizedTextType1 | str | Unset, data)
-
-        description = _parse_description(d.pop("Description", UNSET))
+        description = d.pop("Description", UNSET)
 
         def _parse_type_(data: object) -> ActivityPropertyTypeType0 | str | Unset:
             if isinstance(data, Unset):
@@ -165,24 +113,7 @@ class ActivityProperty:
 
         type_ = _parse_type_(d.pop("Type", UNSET))
 
-        def _parse_options(data: object) -> ActivityPropertyOptionsType0 | list[str] | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                options_type_0 = ActivityPropertyOptionsType0.from_dict(data)
-
-                return options_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, list):
-                raise TypeError()
-            options_type_1 = data
-
-            return options_type_1
-
-        options = _parse_options(d.pop("Options", UNSET))
+        options = d.pop("Options", UNSET)
 
         _required = d.pop("Required", UNSET)
         required: YesNo | Unset

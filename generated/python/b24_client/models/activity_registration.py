@@ -13,7 +13,6 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.activity_filter import ActivityFilter
     from ..models.activity_property_map import ActivityPropertyMap
-    from ..models.localized_text_type_1 import LocalizedTextType1
 
 
 T = TypeVar("T", bound="ActivityRegistration")
@@ -30,7 +29,7 @@ class ActivityRegistration:
     handler: str
     """ URL that the portal calls, through its queue server, each time the robot or action runs. It must use `http`
     or `https` and lie on the domain the application is installed on. """
-    name: LocalizedTextType1 | str
+    name: Any
     """ A text shown to users: either one string, or an object that maps language codes (`en`, `de`, `ru`, ...) to
     the text in that language. """
     code: str
@@ -43,7 +42,7 @@ class ActivityRegistration:
     """ Id of the user whose access token is passed to the handler. """
     use_subscription: YesNo | Unset = UNSET
     """ A yes/no value sent as the string `Y` or `N` (documented as boolean). """
-    description: LocalizedTextType1 | str | Unset = UNSET
+    description: Any | Unset = UNSET
     """ A text shown to users: either one string, or an object that maps language codes (`en`, `de`, `ru`, ...) to
     the text in that language. """
     properties: ActivityPropertyMap | Unset = UNSET
@@ -70,15 +69,9 @@ class ActivityRegistration:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.localized_text_type_1 import LocalizedTextType1  # noqa: PLC0415
-
         handler = self.handler
 
-        name: dict[str, Any] | str
-        if isinstance(self.name, LocalizedTextType1):
-            name = self.name.to_dict()
-        else:
-            name = self.name
+        name = self.name
 
         code = self.code
 
@@ -88,13 +81,7 @@ class ActivityRegistration:
         if not isinstance(self.use_subscription, Unset):
             use_subscription = self.use_subscription.value
 
-        description: dict[str, Any] | str | Unset
-        if isinstance(self.description, Unset):
-            description = UNSET
-        elif isinstance(self.description, LocalizedTextType1):
-            description = self.description.to_dict()
-        else:
-            description = self.description
+        description = self.description
 
         properties: dict[str, Any] | Unset = UNSET
         if not isinstance(self.properties, Unset):
@@ -159,23 +146,11 @@ class ActivityRegistration:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.activity_filter import ActivityFilter  # noqa: PLC0415
         from ..models.activity_property_map import ActivityPropertyMap  # noqa: PLC0415
-        from ..models.localized_text_type_1 import LocalizedTextType1  # noqa: PLC0415
 
         d = dict(src_dict)
         handler = d.pop("HANDLER")
 
-        def _parse_name(data: object) -> LocalizedTextType1 | str:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_localized_text_type_1 = LocalizedTextType1.from_dict(data)
-
-                return componentsschemas_localized_text_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(LocalizedTextType1 | str, data)
-
-        name = _parse_name(d.pop("NAME"))
+        name = d.pop("NAME")
 
         code = d.pop("CODE")
 
@@ -188,20 +163,7 @@ class ActivityRegistration:
         else:
             use_subscription = YesNo(_use_subscription)
 
-        def _parse_description(data: object) -> LocalizedTextType1 | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_localized_text_type_1 = LocalizedTextType1.from_dict(data)
-
-                return componentsschemas_localized_text_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(LocalizedTextType1 | str | Unset, data)
-
-        description = _parse_description(d.pop("DESCRIPTION", UNSET))
+        description = d.pop("DESCRIPTION", UNSET)
 
         _properties = d.pop("PROPERTIES", UNSET)
         properties: ActivityPropertyMap | Unset

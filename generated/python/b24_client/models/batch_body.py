@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,16 +9,12 @@ from attrs import field as _attrs_field
 from ..models.batch_body_halt_type_1 import BatchBodyHaltType1
 from ..types import UNSET, Unset
 
-if TYPE_CHECKING:
-    from ..models.batch_body_cmd_type_0 import BatchBodyCmdType0
-
-
 T = TypeVar("T", bound="BatchBody")
 
 
 @_attrs_define
 class BatchBody:
-    cmd: BatchBodyCmdType0 | list[str]
+    cmd: Any
     """ The commands, at most 50: an object mapping a command id of your choice to a `method?query` string, or a
     list of such strings (ids 0, 1, 2, ...). Commands that are not strings are skipped. """
     halt: BatchBodyHaltType1 | bool | Unset = UNSET
@@ -28,13 +24,7 @@ class BatchBody:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.batch_body_cmd_type_0 import BatchBodyCmdType0  # noqa: PLC0415
-
-        cmd: dict[str, Any] | list[str]
-        if isinstance(self.cmd, BatchBodyCmdType0):
-            cmd = self.cmd.to_dict()
-        else:
-            cmd = self.cmd
+        cmd = self.cmd
 
         halt: bool | int | Unset
         if isinstance(self.halt, Unset):
@@ -58,26 +48,8 @@ class BatchBody:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.batch_body_cmd_type_0 import BatchBodyCmdType0  # noqa: PLC0415
-
         d = dict(src_dict)
-
-        def _parse_cmd(data: object) -> BatchBodyCmdType0 | list[str]:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                cmd_type_0 = BatchBodyCmdType0.from_dict(data)
-
-                return cmd_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, list):
-                raise TypeError()
-            cmd_type_1 = data
-
-            return cmd_type_1
-
-        cmd = _parse_cmd(d.pop("cmd"))
+        cmd = d.pop("cmd")
 
         def _parse_halt(data: object) -> BatchBodyHaltType1 | bool | Unset:
             if isinstance(data, Unset):

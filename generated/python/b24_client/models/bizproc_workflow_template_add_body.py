@@ -8,7 +8,6 @@ from attrs import field as _attrs_field
 
 from ..models.document_module import DocumentModule
 from ..models.template_auto_execute_type_0 import TemplateAutoExecuteType0
-from ..models.template_auto_execute_type_1 import TemplateAutoExecuteType1
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BizprocWorkflowTemplateAddBody")
@@ -30,7 +29,7 @@ class BizprocWorkflowTemplateAddBody:
     string gives a damaged file and an empty one is refused. """
     description: str | Unset = UNSET
     """ Template description. """
-    auto_execute: TemplateAutoExecuteType0 | TemplateAutoExecuteType1 | Unset = UNSET
+    auto_execute: int | TemplateAutoExecuteType0 | Unset = UNSET
     """ When the portal starts a template on its own: `0` never (manual start only), `1` when a document is created,
     `2` when a document is changed, `3` on both. Send it as a digit string (`"3"`): that is the form every known
     portal version accepts, and the one form-encoded, `batch` and BX24.js calls send anyway. The official pages show
@@ -65,7 +64,7 @@ class BizprocWorkflowTemplateAddBody:
         elif isinstance(self.auto_execute, TemplateAutoExecuteType0):
             auto_execute = self.auto_execute.value
         else:
-            auto_execute = self.auto_execute.value
+            auto_execute = self.auto_execute
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -124,7 +123,7 @@ class BizprocWorkflowTemplateAddBody:
 
         description = d.pop("DESCRIPTION", UNSET)
 
-        def _parse_auto_execute(data: object) -> TemplateAutoExecuteType0 | TemplateAutoExecuteType1 | Unset:
+        def _parse_auto_execute(data: object) -> int | TemplateAutoExecuteType0 | Unset:
             if isinstance(data, Unset):
                 return data
             try:
@@ -135,11 +134,7 @@ class BizprocWorkflowTemplateAddBody:
                 return componentsschemas_template_auto_execute_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, int):
-                raise TypeError()
-            componentsschemas_template_auto_execute_type_1 = TemplateAutoExecuteType1(data)
-
-            return componentsschemas_template_auto_execute_type_1
+            return cast(int | TemplateAutoExecuteType0 | Unset, data)
 
         auto_execute = _parse_auto_execute(d.pop("AUTO_EXECUTE", UNSET))
 

@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.template_auto_execute_type_0 import TemplateAutoExecuteType0
-from ..models.template_auto_execute_type_1 import TemplateAutoExecuteType1
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="BizprocWorkflowTemplateUpdateBodyFIELDS")
@@ -25,7 +24,7 @@ class BizprocWorkflowTemplateUpdateBodyFIELDS:
     """ A file sent inside a JSON request as `[fileName, base64Content]`: the file name with its extension, then the
     file's bytes in Base64 without a `data:...;base64,` prefix. The portal decodes the string as it is, so a damaged
     string gives a damaged file and an empty one is refused. """
-    auto_execute: TemplateAutoExecuteType0 | TemplateAutoExecuteType1 | Unset = UNSET
+    auto_execute: int | TemplateAutoExecuteType0 | Unset = UNSET
     """ When the portal starts a template on its own: `0` never (manual start only), `1` when a document is created,
     `2` when a document is changed, `3` on both. Send it as a digit string (`"3"`): that is the form every known
     portal version accepts, and the one form-encoded, `batch` and BX24.js calls send anyway. The official pages show
@@ -53,7 +52,7 @@ class BizprocWorkflowTemplateUpdateBodyFIELDS:
         elif isinstance(self.auto_execute, TemplateAutoExecuteType0):
             auto_execute = self.auto_execute.value
         else:
-            auto_execute = self.auto_execute.value
+            auto_execute = self.auto_execute
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -91,7 +90,7 @@ class BizprocWorkflowTemplateUpdateBodyFIELDS:
 
                 template_data.append(componentsschemas_file_upload_item)
 
-        def _parse_auto_execute(data: object) -> TemplateAutoExecuteType0 | TemplateAutoExecuteType1 | Unset:
+        def _parse_auto_execute(data: object) -> int | TemplateAutoExecuteType0 | Unset:
             if isinstance(data, Unset):
                 return data
             try:
@@ -102,11 +101,7 @@ class BizprocWorkflowTemplateUpdateBodyFIELDS:
                 return componentsschemas_template_auto_execute_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, int):
-                raise TypeError()
-            componentsschemas_template_auto_execute_type_1 = TemplateAutoExecuteType1(data)
-
-            return componentsschemas_template_auto_execute_type_1
+            return cast(int | TemplateAutoExecuteType0 | Unset, data)
 
         auto_execute = _parse_auto_execute(d.pop("AUTO_EXECUTE", UNSET))
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,21 +20,12 @@ class ListFilter:
 
     """
 
-    additional_properties: dict[str, int | list[int | str] | str] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 
         field_dict: dict[str, Any] = {}
-        for prop_name, prop in self.additional_properties.items():
-            if isinstance(prop, list):
-                field_dict[prop_name] = []
-                for additional_property_type_2_item_data in prop:
-                    additional_property_type_2_item: int | str
-                    additional_property_type_2_item = additional_property_type_2_item_data
-                    field_dict[prop_name].append(additional_property_type_2_item)
-
-            else:
-                field_dict[prop_name] = prop
+        field_dict.update(self.additional_properties)
 
         return field_dict
 
@@ -43,46 +34,17 @@ class ListFilter:
         d = dict(src_dict)
         list_filter = cls()
 
-        additional_properties = {}
-        for prop_name, prop_dict in d.items():
-
-            def _parse_additional_property(data: object) -> int | list[int | str] | str:
-                try:
-                    if not isinstance(data, list):
-                        raise TypeError()
-                    additional_property_type_2 = []
-                    _additional_property_type_2 = data
-                    for additional_property_type_2_item_data in _additional_property_type_2:
-
-                        def _parse_additional_property_type_2_item(data: object) -> int | str:
-                            return cast(int | str, data)
-
-                        additional_property_type_2_item = _parse_additional_property_type_2_item(
-                            additional_property_type_2_item_data
-                        )
-
-                        additional_property_type_2.append(additional_property_type_2_item)
-
-                    return additional_property_type_2
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                return cast(int | list[int | str] | str, data)
-
-            additional_property = _parse_additional_property(prop_dict)
-
-            additional_properties[prop_name] = additional_property
-
-        list_filter.additional_properties = additional_properties
+        list_filter.additional_properties = d
         return list_filter
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> int | list[int | str] | str:
+    def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: int | list[int | str] | str) -> None:
+    def __setitem__(self, key: str, value: Any) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -2,21 +2,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.template_auto_execute_type_0 import TemplateAutoExecuteType0
-from ..models.template_auto_execute_type_1 import TemplateAutoExecuteType1
 from ..models.yes_no import YesNo
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.workflow_template_constants_type_0 import WorkflowTemplateCONSTANTSType0
-    from ..models.workflow_template_parameters_type_0 import WorkflowTemplatePARAMETERSType0
-    from ..models.workflow_template_variables_type_0 import WorkflowTemplateVARIABLESType0
-
 
 T = TypeVar("T", bound="WorkflowTemplate")
 
@@ -42,7 +35,7 @@ class WorkflowTemplate:
     too (decision D64). The official page types it as a string, the bare third element: `LEAD`, `CONTACT`,
     `COMPANY`, `DEAL`, `QUOTE`, `SMART_INVOICE` or `DYNAMIC_<typeId>` for CRM, `iblock_<listId>` for lists,
     `STORAGE_<storageId>` for Drive. Both forms are accepted. """
-    auto_execute: TemplateAutoExecuteType0 | TemplateAutoExecuteType1 | Unset = UNSET
+    auto_execute: int | TemplateAutoExecuteType0 | Unset = UNSET
     """ When the portal starts a template on its own: `0` never (manual start only), `1` when a document is created,
     `2` when a document is changed, `3` on both. Send it as a digit string (`"3"`): that is the form every known
     portal version accepts, and the one form-encoded, `batch` and BX24.js calls send anyway. The official pages show
@@ -53,12 +46,12 @@ class WorkflowTemplate:
     """ Template name. """
     template: list[Any] | Unset = UNSET
     """ The template's tree of actions. """
-    parameters: list[Any] | Unset | WorkflowTemplatePARAMETERSType0 = UNSET
+    parameters: Any | Unset = UNSET
     """ The template's parameters, keyed by parameter id. Documented as an array: it is a PHP map, so it arrives as
     a JSON object when there are some and as an empty array when there are none. """
-    variables: list[Any] | Unset | WorkflowTemplateVARIABLESType0 = UNSET
+    variables: Any | Unset = UNSET
     """ The template's variables, keyed by variable id (an empty array when there are none). """
-    constants: list[Any] | Unset | WorkflowTemplateCONSTANTSType0 = UNSET
+    constants: Any | Unset = UNSET
     """ The template's constants, keyed by constant id (an empty array when there are none). """
     modified: datetime.datetime | Unset = UNSET
     """ When the template last changed. """
@@ -72,10 +65,6 @@ class WorkflowTemplate:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.workflow_template_constants_type_0 import WorkflowTemplateCONSTANTSType0  # noqa: PLC0415
-        from ..models.workflow_template_parameters_type_0 import WorkflowTemplatePARAMETERSType0  # noqa: PLC0415
-        from ..models.workflow_template_variables_type_0 import WorkflowTemplateVARIABLESType0  # noqa: PLC0415
-
         id = self.id
 
         module_id = self.module_id
@@ -97,7 +86,7 @@ class WorkflowTemplate:
         elif isinstance(self.auto_execute, TemplateAutoExecuteType0):
             auto_execute = self.auto_execute.value
         else:
-            auto_execute = self.auto_execute.value
+            auto_execute = self.auto_execute
 
         name = self.name
 
@@ -105,29 +94,11 @@ class WorkflowTemplate:
         if not isinstance(self.template, Unset):
             template = self.template
 
-        parameters: dict[str, Any] | list[Any] | Unset
-        if isinstance(self.parameters, Unset):
-            parameters = UNSET
-        elif isinstance(self.parameters, WorkflowTemplatePARAMETERSType0):
-            parameters = self.parameters.to_dict()
-        else:
-            parameters = self.parameters
+        parameters = self.parameters
 
-        variables: dict[str, Any] | list[Any] | Unset
-        if isinstance(self.variables, Unset):
-            variables = UNSET
-        elif isinstance(self.variables, WorkflowTemplateVARIABLESType0):
-            variables = self.variables.to_dict()
-        else:
-            variables = self.variables
+        variables = self.variables
 
-        constants: dict[str, Any] | list[Any] | Unset
-        if isinstance(self.constants, Unset):
-            constants = UNSET
-        elif isinstance(self.constants, WorkflowTemplateCONSTANTSType0):
-            constants = self.constants.to_dict()
-        else:
-            constants = self.constants
+        constants = self.constants
 
         modified: str | Unset = UNSET
         if not isinstance(self.modified, Unset):
@@ -181,10 +152,6 @@ class WorkflowTemplate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.workflow_template_constants_type_0 import WorkflowTemplateCONSTANTSType0  # noqa: PLC0415
-        from ..models.workflow_template_parameters_type_0 import WorkflowTemplatePARAMETERSType0  # noqa: PLC0415
-        from ..models.workflow_template_variables_type_0 import WorkflowTemplateVARIABLESType0  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("ID", UNSET)
 
@@ -207,7 +174,7 @@ class WorkflowTemplate:
 
         document_type = _parse_document_type(d.pop("DOCUMENT_TYPE", UNSET))
 
-        def _parse_auto_execute(data: object) -> TemplateAutoExecuteType0 | TemplateAutoExecuteType1 | Unset:
+        def _parse_auto_execute(data: object) -> int | TemplateAutoExecuteType0 | Unset:
             if isinstance(data, Unset):
                 return data
             try:
@@ -218,11 +185,7 @@ class WorkflowTemplate:
                 return componentsschemas_template_auto_execute_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            if not isinstance(data, int):
-                raise TypeError()
-            componentsschemas_template_auto_execute_type_1 = TemplateAutoExecuteType1(data)
-
-            return componentsschemas_template_auto_execute_type_1
+            return cast(int | TemplateAutoExecuteType0 | Unset, data)
 
         auto_execute = _parse_auto_execute(d.pop("AUTO_EXECUTE", UNSET))
 
@@ -230,62 +193,11 @@ class WorkflowTemplate:
 
         template = cast(list[Any], d.pop("TEMPLATE", UNSET))
 
-        def _parse_parameters(data: object) -> list[Any] | Unset | WorkflowTemplatePARAMETERSType0:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                parameters_type_0 = WorkflowTemplatePARAMETERSType0.from_dict(data)
+        parameters = d.pop("PARAMETERS", UNSET)
 
-                return parameters_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, list):
-                raise TypeError()
-            parameters_type_1 = data
+        variables = d.pop("VARIABLES", UNSET)
 
-            return parameters_type_1
-
-        parameters = _parse_parameters(d.pop("PARAMETERS", UNSET))
-
-        def _parse_variables(data: object) -> list[Any] | Unset | WorkflowTemplateVARIABLESType0:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                variables_type_0 = WorkflowTemplateVARIABLESType0.from_dict(data)
-
-                return variables_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, list):
-                raise TypeError()
-            variables_type_1 = data
-
-            return variables_type_1
-
-        variables = _parse_variables(d.pop("VARIABLES", UNSET))
-
-        def _parse_constants(data: object) -> list[Any] | Unset | WorkflowTemplateCONSTANTSType0:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                constants_type_0 = WorkflowTemplateCONSTANTSType0.from_dict(data)
-
-                return constants_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, list):
-                raise TypeError()
-            constants_type_1 = data
-
-            return constants_type_1
-
-        constants = _parse_constants(d.pop("CONSTANTS", UNSET))
+        constants = d.pop("CONSTANTS", UNSET)
 
         _modified = d.pop("MODIFIED", UNSET)
         modified: datetime.datetime | Unset

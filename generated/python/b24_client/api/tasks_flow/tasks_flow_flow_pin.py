@@ -8,7 +8,7 @@ from ..._bitrix import parsed_or_none, unwrap
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.tasks_flow_flow_pin_body import TasksFlowFlowPinBody
-from ...models.tasks_flow_flow_pin_response_200_type_0 import TasksFlowFlowPinResponse200Type0
+from ...models.tasks_flow_flow_pin_response_200 import TasksFlowFlowPinResponse200
 from ...types import Response
 
 
@@ -33,25 +33,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ErrorResponse | TasksFlowFlowPinResponse200Type0 | None:
+) -> ErrorResponse | TasksFlowFlowPinResponse200 | None:
     if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> ErrorResponse | TasksFlowFlowPinResponse200Type0:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                response_200_type_0 = TasksFlowFlowPinResponse200Type0.from_dict(data)
-
-                return response_200_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            response_200_type_1 = ErrorResponse.from_dict(data)
-
-            return response_200_type_1
-
-        response_200 = _parse_response_200(response.json())
+        response_200 = TasksFlowFlowPinResponse200.from_dict(response.json())
 
         return response_200
 
@@ -98,7 +82,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ErrorResponse | TasksFlowFlowPinResponse200Type0]:
+) -> Response[ErrorResponse | TasksFlowFlowPinResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -111,7 +95,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TasksFlowFlowPinBody,
-) -> Response[ErrorResponse | ErrorResponse | TasksFlowFlowPinResponse200Type0]:
+) -> Response[ErrorResponse | TasksFlowFlowPinResponse200]:
     """Pin or unpin a flow for the caller
 
      A toggle kept per user: pins the flow in the caller's flow list if it is not pinned, and unpins it
@@ -126,7 +110,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ErrorResponse | TasksFlowFlowPinResponse200Type0]
+        Response[ErrorResponse | TasksFlowFlowPinResponse200]
     """
 
     kwargs = _get_kwargs(
@@ -144,7 +128,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: TasksFlowFlowPinBody,
-) -> TasksFlowFlowPinResponse200Type0:
+) -> TasksFlowFlowPinResponse200:
     """Call tasks.flow.Flow.pin and return the successful body.
 
     Raises:
@@ -158,7 +142,7 @@ def sync(
     """
 
     return cast(
-        TasksFlowFlowPinResponse200Type0,
+        TasksFlowFlowPinResponse200,
         unwrap(
             sync_detailed(
                 client=client,
@@ -173,7 +157,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TasksFlowFlowPinBody,
-) -> Response[ErrorResponse | ErrorResponse | TasksFlowFlowPinResponse200Type0]:
+) -> Response[ErrorResponse | TasksFlowFlowPinResponse200]:
     """Pin or unpin a flow for the caller
 
      A toggle kept per user: pins the flow in the caller's flow list if it is not pinned, and unpins it
@@ -188,7 +172,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ErrorResponse | TasksFlowFlowPinResponse200Type0]
+        Response[ErrorResponse | TasksFlowFlowPinResponse200]
     """
 
     kwargs = _get_kwargs(
@@ -204,7 +188,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: TasksFlowFlowPinBody,
-) -> TasksFlowFlowPinResponse200Type0:
+) -> TasksFlowFlowPinResponse200:
     """Call tasks.flow.Flow.pin and return the successful body.
 
     Raises:
@@ -218,7 +202,7 @@ async def asyncio(
     """
 
     return cast(
-        TasksFlowFlowPinResponse200Type0,
+        TasksFlowFlowPinResponse200,
         unwrap(
             await asyncio_detailed(
                 client=client,
