@@ -26,10 +26,10 @@ import contextlib
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
 
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 IN_PROCESS_HOST = "portal.test"
 PORTAL_OPTIONS = frozenset({"limits", "plan", "string_codes", "operating_limit"})
 FAULT_OPTIONS = frozenset({"method", "error", "count", "status", "operating"})
+T = TypeVar("T")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -59,22 +60,35 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
-class _LoopThread:
-    """One event loop on a daemon thread, shared by every sync transport of the process: each call
-    runs there, so a sync client works the same inside an async test (whose loop is busy) and costs
-    no thread start per test."""
+class _Loops:
+    """Where a sync transport runs the app: an event loop of the calling thread (run to completion
+    there: a hand-over to another thread waits for the interpreter lock, about 5 ms a call), or, when
+    that thread's loop is already running (a sync client inside an async test), one loop on a
+    daemon thread shared by the whole process."""
 
+    _local = threading.local()
     _lock = threading.Lock()
-    _loop: asyncio.AbstractEventLoop | None = None
+    _background: asyncio.AbstractEventLoop | None = None
 
     @classmethod
-    def loop(cls) -> asyncio.AbstractEventLoop:
+    def run(cls, coroutine: Coroutine[Any, Any, T]) -> T:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            loop: asyncio.AbstractEventLoop | None = getattr(cls._local, "loop", None)
+            if loop is None or loop.is_closed():
+                loop = cls._local.loop = asyncio.new_event_loop()
+            return loop.run_until_complete(coroutine)
+        return asyncio.run_coroutine_threadsafe(coroutine, cls._background_loop()).result()
+
+    @classmethod
+    def _background_loop(cls) -> asyncio.AbstractEventLoop:
         with cls._lock:
-            if cls._loop is None:
+            if cls._background is None:
                 loop = asyncio.new_event_loop()
                 threading.Thread(target=loop.run_forever, name="b24-portal-loop", daemon=True).start()
-                cls._loop = loop
-            return cls._loop
+                cls._background = loop
+            return cls._background
 
 
 def sync_transport(app: Any) -> httpx.BaseTransport:
@@ -95,7 +109,7 @@ def sync_transport(app: Any) -> httpx.BaseTransport:
                 content = await response.aread()
                 return httpx.Response(response.status_code, headers=response.headers, content=content)
 
-            return asyncio.run_coroutine_threadsafe(run(), _LoopThread.loop()).result()
+            return _Loops.run(run())
 
     return SyncASGITransport()
 
