@@ -1,7 +1,7 @@
 """Project tasks. `nox -s tests` is the whole offline test suite (what CI runs).
 
 Also runs as a script with nothing installed but Python: `python3 noxfile.py -s tests`. Without nox,
-the script first makes `.nox-bootstrap/` (a venv with the pinned nox and uv, see bootstrap.py) and
+the script first makes `.nox-bootstrap/` (a venv with the pinned nox and uv: `bootstrap` below) and
 runs itself again with that venv's Python.
 
 Sessions install from uv.lock (`uv sync --frozen`), so they get the versions the project is tested
@@ -15,7 +15,7 @@ import shutil
 import sys
 from pathlib import Path
 
-# What `python3 noxfile.py` installs when nox is missing; the same pins as the lint group's nox.
+# What `python3 noxfile.py` installs when nox is missing: the pins of nox (lint group) and uv (test group).
 BOOTSTRAP_DIR = ".nox-bootstrap"
 BOOTSTRAP_REQUIREMENTS = ("nox==2026.10.20", "uv==0.13.9")
 BOOTSTRAPPED = "B24_NOX_BOOTSTRAPPED"

@@ -86,3 +86,12 @@ def test_a_missing_extra_is_named_with_exit_2(
     assert exited.value.code == 2
     message = capsys.readouterr().err
     assert message.startswith(f"{command}: missing ") and "pip install 'b24-openapi[" in message
+
+
+def test_the_bootstrap_installs_the_pinned_nox_and_uv() -> None:
+    noxfile = (ROOT / "noxfile.py").read_text(encoding="utf-8")
+    found = re.search(r"^BOOTSTRAP_REQUIREMENTS = \((.*)\)$", noxfile, flags=re.MULTILINE)
+    assert found is not None
+    wanted = dict(re.findall(r'"([\w-]+)==([^"]+)"', found.group(1)))
+    pins = _pins()
+    assert wanted == {name: pins[name] for name in ("nox", "uv")}
