@@ -211,7 +211,7 @@ class _Credentials:
 class InProcessPortal(_Credentials):
     """A portal that lives in the test's process; its transports deliver calls with no socket."""
 
-    app: Starlette = field(repr=False, default=None)  # type: ignore[assignment]
+    app: Starlette = field(repr=False)
 
     @property
     def admin(self) -> PortalAdmin:
