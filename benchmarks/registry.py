@@ -9,6 +9,7 @@ from benchmarks import (
     client_overhead,
     contract_suite,
     hostile_body,
+    plugin_fixture,
     regeneration,
     runtime_hook,
     server_vs_prism,
@@ -22,4 +23,5 @@ CASES: dict[str, Case] = {
     "regen": regeneration.run,  # bundle, Python client, docs vs the stock tools
     "client_runtime": runtime_hook.run,  # benchmarks/client_runtime.py (runtime vs fast_bitrix24)
     "hostile_body": hostile_body.run,  # worst accepted form body: parse time, latency others see
+    "plugin": plugin_fixture.run,  # the pytest plugin's fresh portal per test vs httpx.MockTransport
 }

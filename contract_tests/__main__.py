@@ -20,7 +20,9 @@ INTERNAL_ERROR = 3
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     # short tracebacks: the long form prints call arguments, the caller's token among them
-    code = pytest.main([str(SUITE), "-p", "no:cacheprovider", "--tb=short", *args])
+    # -c: the suite's own settings, not whatever pytest configuration the current folder has
+    config = ["-c", str(SUITE / "pytest.ini"), "--rootdir", str(SUITE.parent)]
+    code = pytest.main([str(SUITE), *config, "-p", "no:cacheprovider", "--tb=short", *args])
     if code == pytest.ExitCode.USAGE_ERROR:  # pytest's own option errors are its code 4
         return USAGE_ERROR
     if code == pytest.ExitCode.INTERNAL_ERROR:

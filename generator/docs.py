@@ -26,14 +26,15 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from b24_spec.bundle import BUNDLE_JSON
 from generator import docs_samples as samples
 from generator import errors
 from generator.docs_schema import Row, SchemaReader
 
-ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = Path(__file__).resolve().parent / "docs_templates"
-DEFAULT_SPEC = ROOT / "generated" / "openapi.json"
-DEFAULT_OUT = ROOT / "build" / "docs"
+# the installed tool writes where it is run, as the nox session does from the clone's root
+DEFAULT_SPEC = BUNDLE_JSON
+DEFAULT_OUT = Path("build") / "docs"
 # The TypeScript and Go helpers that name errors by errors.json, shown on the protocol page.
 CLIENT_SOURCES = Path(__file__).resolve().parent / "clients"
 
@@ -383,16 +384,23 @@ def _protocol_context(spec: dict[str, Any], reader: SchemaReader, ops: list[Oper
     }
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--spec", type=Path, default=DEFAULT_SPEC)
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+def main(argv: list[str] | None = None, prog: str = "python -m generator.docs") -> int:
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument(
+        "--spec", type=Path, default=DEFAULT_SPEC, help="the bundle (default: the packaged one)"
+    )
+    parser.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default {DEFAULT_OUT})"
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
         written = build(args.spec, args.out)
     except DocsBuildError as exc:
         print(f"docs: {exc}", file=sys.stderr)
+        return 1
+    except (OSError, json.JSONDecodeError) as exc:  # an unreadable file, or one that is not JSON
+        print(f"docs: cannot read {args.spec}: {exc}", file=sys.stderr)
         return 1
     print(f"docs: wrote {len(written)} files to {args.out} in {time.perf_counter() - started:.2f}s")
     return 0

@@ -19,8 +19,8 @@ from .app import ADMIN_HEADER
 from .store import StoreLockedError
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m reference_server", description=__doc__)
+def _parser(prog: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--tls", action="store_true", help="serve HTTPS with a locally generated CA")
@@ -52,13 +52,16 @@ def _loopback(host: str) -> bool:
         return False
 
 
-def _tls_files(host: str, ca_file: Path | None) -> tuple[Path, Path, Path]:
+def tls_files(host: str, ca_file: Path | None, workdir: Path | None = None) -> tuple[Path, Path, Path]:
+    """A fresh local CA and a certificate for `host` (and the loopback names) signed by it: the CA's
+    PEM (at `ca_file`, or in `workdir`), the certificate chain and its private key (in `workdir`, a
+    new temporary folder by default)."""
     import trustme  # noqa: PLC0415  (only --tls needs it)
 
     ca = trustme.CA()
     names = sorted({host, "127.0.0.1", "localhost", "::1"})
     cert = ca.issue_cert(*names)
-    workdir = Path(tempfile.mkdtemp(prefix="reference-server-tls-"))
+    workdir = workdir or Path(tempfile.mkdtemp(prefix="reference-server-tls-"))
     ca_path = ca_file or workdir / "ca.pem"
     ca.cert_pem.write_to_path(str(ca_path))
     cert_path, key_path = workdir / "server.pem", workdir / "server.key"
@@ -69,8 +72,8 @@ def _tls_files(host: str, ca_file: Path | None) -> tuple[Path, Path, Path]:
     return ca_path, cert_path, key_path
 
 
-def main(argv: list[str] | None = None) -> None:
-    args = _parser().parse_args(argv)
+def main(argv: list[str] | None = None, prog: str = "python -m reference_server") -> None:
+    args = _parser(prog).parse_args(argv)
     admin = args.admin or args.admin_token is not None
     token = (args.admin_token or secrets.token_urlsafe(18)) if admin else None
     config = ServerConfig(
@@ -102,7 +105,7 @@ def main(argv: list[str] | None = None) -> None:
     lines = []
     key_dir: Path | None = None
     if args.tls:
-        ca_path, cert_path, key_path = _tls_files(args.host, args.ca_file)
+        ca_path, cert_path, key_path = tls_files(args.host, args.ca_file)
         key_dir = key_path.parent
         ssl = {"ssl_certfile": str(cert_path), "ssl_keyfile": str(key_path)}
         lines += [

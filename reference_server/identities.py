@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -142,8 +144,22 @@ def _timestamp(value: Any) -> float | None:
     return moment.timestamp()
 
 
+@cache
+def _parsed(path: Path, mtime_ns: int, size: int) -> Any:
+    """A fixtures file parsed once per version of it: parsing took most of a new portal's set-up
+    time, and the pytest plugin makes one portal per test. libyaml's loader when it is there."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+
+
+def _read_fixtures(path: Path) -> dict[str, Any]:
+    stat = path.stat()
+    data = _parsed(path.resolve(), stat.st_mtime_ns, stat.st_size)
+    return copy.deepcopy(data) if data else {}
+
+
 def load_identities(path: Path | None = None) -> Identities:
-    data = yaml.safe_load((path or DEFAULT_FIXTURES).read_text(encoding="utf-8")) or {}
+    data = _read_fixtures(path or DEFAULT_FIXTURES)
     ids = Identities()
     for u in data.get("users", []):
         ids.users[int(u["id"])] = User(

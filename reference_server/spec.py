@@ -8,8 +8,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLE = ROOT / "generated" / "openapi.json"
+from b24_spec.bundle import BUNDLE_JSON
+
+BUNDLE = BUNDLE_JSON
 EXAMPLE_PREFIX = "#/components/examples/"
 
 

@@ -10,6 +10,10 @@ import pytest
 
 from generator.bundle import bundle
 
+# The shipped pytest plugin (installed, it registers itself through its entry point under this name),
+# and pytest's own for running pytest inside a test
+pytest_plugins = ["reference_server.pytest_plugin", "pytester"]
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_DIR = ROOT / "spec"
 

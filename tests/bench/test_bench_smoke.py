@@ -73,7 +73,9 @@ def settings(tmp_path: Path) -> Settings:
 
 
 def test_registry_names_every_case() -> None:
-    assert list(CASES) == ["server", "client", "contract", "regen", "client_runtime", "hostile_body"]
+    assert list(CASES) == [
+        "server", "client", "contract", "regen", "client_runtime", "hostile_body", "plugin",
+    ]  # fmt: skip
 
 
 def test_server_vs_prism(settings: Settings) -> None:
@@ -251,3 +253,12 @@ def test_percentile_and_paired_ratio() -> None:
     assert paired_ratio([2.0, 9.0, 3.0], [1.0, 3.0, 3.0]) == 2.0
     with pytest.raises(ValueError, match="unpaired"):
         paired_ratio([1.0], [1.0, 2.0])
+
+
+def test_plugin_fixture(settings: Settings) -> None:
+    rows = _rows(_run("plugin", settings))
+    row = rows["fresh in-process portal: time per test"]
+    assert row["peer"] == "httpx.MockTransport"
+    assert row["unit"] == "ms"
+    _check_side_by_side(row, settings.repeats)
+    _check_met(row, "<=", 10.0, on="ours")

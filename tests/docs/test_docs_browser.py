@@ -20,6 +20,7 @@ from urllib.parse import urlparse
 import pytest
 
 from generator.docs import DEFAULT_OUT, build
+from tests.conftest import ROOT
 
 from .conftest import BUNDLE
 
@@ -74,8 +75,9 @@ class Browser:
 @pytest.fixture(scope="module")
 def docs() -> Path:
     """The real output folder: the screenshot is part of what `nox -s docs` publishes."""
-    build(BUNDLE, DEFAULT_OUT)
-    return DEFAULT_OUT
+    out = ROOT / DEFAULT_OUT
+    build(BUNDLE, out)
+    return out
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,1 @@
+"""The bundled OpenAPI description of the Bitrix24 REST methods, as the installed tools read it."""
