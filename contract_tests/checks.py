@@ -16,8 +16,8 @@ from typing import Any
 import schemathesis
 from schemathesis import Case, CheckContext, Response
 
+from b24_spec import messages
 from contract_tests import live, model, patience, target
-from generator import messages
 
 VOLATILE_FIELDS = {"activity", "trialFeatureEnabled"}  # may differ between two reads of one flow
 # A portal's create answers these with [] and only get fills them (tasks 24.450 CommandHandler::loadFlow)

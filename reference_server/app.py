@@ -18,13 +18,15 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
+from b24_spec import bundle
+from b24_spec.model import Model, default, load
+
 from .config import ServerConfig
 from .dispatch import Dispatcher, Outcome
 from .errors import BitrixError, Wire
 from .identities import Caller, Identities, load_identities
 from .limits import PLANS, Fault, Faults, LeakyBucket, OperatingBudget
 from .protocol import INT64_MAX, build_nested, parse_id, parse_query
-from .spec import Spec, default_spec, load_spec
 from .store import Store
 
 MAX_BODY = 2 * 1024 * 1024  # larger bodies are not read; the call then fails validation like an empty one
@@ -48,7 +50,7 @@ class Portal:
 
     def __init__(self, config: ServerConfig) -> None:
         self.config = config
-        self.spec: Spec = load_spec(config.spec_path) if config.spec_path else default_spec()
+        self.spec: Model = load(bundle.read(config.spec_path)) if config.spec_path else default()
         self.identities: Identities = load_identities(config.fixtures)
         self.store = Store(config.db, self.identities.groups)
         self.faults = Faults()
@@ -377,7 +379,7 @@ class _CrashGuard:
     JSON with status 500 and `Connection: close` (the server closes the connection after it, and a
     keep-alive client is told so instead of finding the socket dead on its next request)."""
 
-    def __init__(self, app: Any, spec: Spec) -> None:
+    def __init__(self, app: Any, spec: Model) -> None:
         self.app = app
         value = spec.example("InternalServerError")
         self.body = json.dumps(

@@ -9,13 +9,14 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from b24_spec.model import Model, Operation
+
 from .context import CallContext
 from .errors import BitrixError, Wire
 from .identities import Caller, Identities
 from .limits import Faults, LeakyBucket, OperatingBudget
 from .protocol import coerce, declared_names, time_block, unstorable
 from .registry import HANDLERS, Page
-from .spec import Operation, Spec
 from .store import Store
 from .validation import RequestValidator
 
@@ -36,7 +37,7 @@ class Outcome:
     total: int | None = None  # list methods: the count of all matches, and the next page's offset
     next: int | None = None
 
-    def error_body(self, spec: Spec, wire: Wire) -> dict[str, Any]:
+    def error_body(self, spec: Model, wire: Wire) -> dict[str, Any]:
         assert self.error is not None
         return self.error.body(spec, wire)
 
@@ -45,7 +46,7 @@ class Dispatcher:
     def __init__(
         self,
         *,
-        spec: Spec,
+        spec: Model,
         identities: Identities,
         store: Store,
         clock: Any,
@@ -128,7 +129,7 @@ class Dispatcher:
             args = self._arguments(op, params, typed)
             if handler.precheck is not None:
                 handler.precheck(ctx, args)
-            if handler.validate and (bad := unstorable(args, op.schema)) is not None:
+            if handler.validate and (bad := unstorable(args, op.request_schema)) is not None:
                 self.validator.refuse(handler, bad)
             if handler.validate:
                 self.validator.check(handler, args)
@@ -155,12 +156,12 @@ class Dispatcher:
         keys dropped (`start` stays for list methods)."""
         if op.scope == "bizproc":
             params, typed = (
-                self._upper_keys(op.schema, params),
-                self._upper_keys(op.schema, typed),
+                self._upper_keys(op.request_schema, params),
+                self._upper_keys(op.request_schema, typed),
             )
         args = {
-            **coerce(params, op.schema, strings=True),
-            **coerce(typed or {}, op.schema, strings=False),
+            **coerce(params, op.request_schema, strings=True),
+            **coerce(typed or {}, op.request_schema, strings=False),
         }
         return {k: v for k, v in args.items() if k not in RESERVED or (op.paginated and k == "start")}
 

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .spec import Spec
+from b24_spec.model import Model
 
 _FIELD_IN_MESSAGE = re.compile(r"^'[^']*'")
 # Declared under 400 and 403 (D16); a real portal's access exception is a 403. The auth-layer
@@ -105,7 +105,7 @@ class BitrixError(Exception):
             values.setdefault("field", field)
         return cls(name, field, message, values, status)
 
-    def text(self, spec: Spec, wire: Wire) -> str:
+    def text(self, spec: Model, wire: Wire) -> str:
         """The message a portal in `wire.lang` sends for this error."""
         variants = spec.messages(self.name)
         for lang in (wire.lang, "en"):
@@ -120,13 +120,13 @@ class BitrixError(Exception):
             message = _FIELD_IN_MESSAGE.sub(lambda _: f"'{self.field}'", message, count=1)
         return message
 
-    def body(self, spec: Spec, wire: Wire | None = None) -> dict[str, Any]:
+    def body(self, spec: Model, wire: Wire | None = None) -> dict[str, Any]:
         wire = wire or Wire()
         code = str(spec.example(self.name)["error"])
         engine = code.isascii() and code.isdigit() and not wire.string_codes
         return {"error": int(code) if engine else code, "error_description": self.text(spec, wire)}
 
-    def status(self, spec: Spec, operation_id: str | None) -> int:
+    def status(self, spec: Model, operation_id: str | None) -> int:
         if operation_id is not None and operation_id in spec.operations:
             statuses = spec.operations[operation_id].statuses_of(self.name)
             if not statuses:

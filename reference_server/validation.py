@@ -13,24 +13,25 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
+from b24_spec.model import Model
+
 from .errors import BitrixError
 from .fastcheck import Check, compile_check
 from .registry import Handler
-from .spec import Spec
 
 # Wrapper objects whose members are the fields a message should name.
 _WRAPPERS = frozenset({"flowData"})
 
 
 class RequestValidator:
-    def __init__(self, spec: Spec) -> None:
+    def __init__(self, spec: Model) -> None:
         self.spec = spec
         self._validators: dict[str, tuple[Draft202012Validator, Check | None]] = {}
 
     def validator(self, operation_id: str) -> tuple[Draft202012Validator, Check | None]:
         """jsonschema's validator and the compiled yes/no check (None where it cannot compile)."""
         if operation_id not in self._validators:
-            schema = self.spec.operations[operation_id].schema
+            schema = self.spec.operations[operation_id].request_schema
             self._validators[operation_id] = (Draft202012Validator(schema), compile_check(schema))
         return self._validators[operation_id]
 

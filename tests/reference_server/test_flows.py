@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import messages
+from b24_spec import messages
 
 from .conftest import ADMIN, EXTRANET, OFFICIAL_CREATE, SPEC, USER2, USER3, USER4, Portal, error_of, flow_data
 
@@ -349,9 +349,9 @@ def test_is_exists_for_any_user(portal: Portal) -> None:
 
 
 def test_flow_members_in_the_official_order(portal: Portal) -> None:
-    from reference_server.spec import default_spec  # noqa: PLC0415
+    from b24_spec.model import default  # noqa: PLC0415
 
-    example = list(default_spec().example("FlowResultExample")["result"])
+    example = list(default().example("FlowResultExample")["result"])
     # matchSchedule (tasks 24.450) is not in the docs' example; it follows matchWorkTime
     example.insert(example.index("matchWorkTime") + 1, "matchSchedule")
     assert list(portal.create("Ordered")) == example

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator import rules
+from b24_spec import conventions
 
 FLOW = {f"tasks.flow.Flow.{m}" for m in ("create", "update", "get", "delete", "isExists", "activate", "pin")}
 BIZPROC = {
@@ -21,12 +21,14 @@ ALIAS = "bizproc.workflow.instance.list"
 def test_every_documented_method_is_an_operation(bundled: Any) -> None:
     assert len(FLOW) == 7
     assert len(BIZPROC) == 21
-    ids = {op["operationId"] for _p, _m, op in rules.operations(bundled)}
+    ids = {op["operationId"] for _p, _m, op in conventions.operations(bundled)}
     assert ids == FLOW | BIZPROC | {ALIAS, "batch"}
 
 
 def test_application_only_methods_are_marked(bundled: Any) -> None:
-    marked = {op["operationId"] for _p, _m, op in rules.operations(bundled) if op.get("x-bitrix-app-context")}
+    marked = {
+        op["operationId"] for _p, _m, op in conventions.operations(bundled) if op.get("x-bitrix-app-context")
+    }
     assert marked == {
         "bizproc.workflow.template.add",
         "bizproc.workflow.template.update",
@@ -37,7 +39,7 @@ def test_application_only_methods_are_marked(bundled: Any) -> None:
 
 
 def test_application_only_methods_declare_the_webhook_refusal(bundled: Any) -> None:
-    for _p, _m, op in rules.operations(bundled):
+    for _p, _m, op in conventions.operations(bundled):
         if op.get("x-bitrix-app-context"):
             refusals = {
                 e["status"]

@@ -17,8 +17,10 @@ from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-from generator.bundle import HTTP_METHODS, error_index
-from generator.messages import message_matches
+from b24_spec.bundle import pointer as json_pointer
+from b24_spec.bundle import resolve
+from b24_spec.messages import message_matches
+from b24_spec.model import HTTP_METHODS, error_catalogue, operation_objects
 
 Json = Any
 SYSTEM_RESPONSES = {
@@ -60,23 +62,11 @@ _DOC_URI = "urn:b24-openapi:bundle"
 
 
 def operations(doc: Json) -> Iterator[tuple[str, str, Json]]:
-    for path, item in doc.get("paths", {}).items():
-        for method in HTTP_METHODS:
-            if method in item:
-                yield path, method, item[method]
+    return operation_objects(doc)
 
 
 def deref(doc: Json, node: Json) -> Json:
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
-        target = doc
-        for part in node["$ref"][2:].split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
-    return node
-
-
-def _pointer(*parts: str) -> str:
-    return "/" + "/".join(p.replace("~", "~0").replace("/", "~1") for p in parts)
+    return resolve(doc, node)
 
 
 # --- structure -----------------------------------------------------------------------------------
@@ -307,7 +297,7 @@ def check_error_messages_distinct(doc: Json) -> list[str]:
     """Within one operation, an answer's status, code and message name at most one declared error."""
     problems = []
     for _path, _method, op in operations(doc):
-        entries = error_index(doc, op)
+        entries = error_catalogue(doc, op)
         for i, entry in enumerate(entries):
             for other in entries[i + 1 :]:
                 same_slot = (entry["status"], entry["code"]) == (other["status"], other["code"])
@@ -330,7 +320,7 @@ def check_error_index(doc: Json) -> list[str]:
         if index is None:
             problems.append(f"{op['operationId']}: x-bitrix-errors is missing (bundle with generator.bundle)")
             continue
-        if index != error_index(doc, op):
+        if index != error_catalogue(doc, op):
             problems.append(f"{op['operationId']}: x-bitrix-errors does not match the declared responses")
         for entry in index:
             if str(entry["status"]) not in op.get("responses", {}):
@@ -360,7 +350,7 @@ def iter_schemas(doc: Json) -> Iterator[tuple[str, Json]]:
         yield pointer, schema
         for key in SCHEMA_CHILD_MAPS:
             for name, child in (schema.get(key) or {}).items():
-                yield from walk(f"{pointer}/{key}/{_pointer(name)[1:]}", child)
+                yield from walk(f"{pointer}/{key}/{json_pointer(name)[1:]}", child)
         for key in SCHEMA_CHILD_LISTS:
             for i, child in enumerate(schema.get(key) or []):
                 yield from walk(f"{pointer}/{key}/{i}", child)
@@ -369,18 +359,18 @@ def iter_schemas(doc: Json) -> Iterator[tuple[str, Json]]:
                 yield from walk(f"{pointer}/{key}", schema[key])
 
     for name, schema in doc.get("components", {}).get("schemas", {}).items():
-        yield from walk(_pointer("components", "schemas", name), schema)
+        yield from walk(json_pointer("components", "schemas", name), schema)
     for path, method, op in operations(doc):
         base = ("paths", path, method)
         body = op.get("requestBody", {}).get("content", {})
         for media_type, media in body.items():
             if "schema" in media:
-                pointer = _pointer(*base, "requestBody", "content", media_type, "schema")
+                pointer = json_pointer(*base, "requestBody", "content", media_type, "schema")
                 yield from walk(pointer, media["schema"])
         for status, response in op.get("responses", {}).items():
             for media_type, media in response.get("content", {}).items():
                 if "schema" in media:
-                    pointer = _pointer(*base, "responses", status, "content", media_type, "schema")
+                    pointer = json_pointer(*base, "responses", status, "content", media_type, "schema")
                     yield from walk(pointer, media["schema"])
 
 
@@ -393,10 +383,10 @@ def check_examples(doc: Json) -> list[str]:
         places += [(("responses", status), deref(doc, r)) for status, r in op.get("responses", {}).items()]
         for where, holder in places:
             for media_type, media in holder.get("content", {}).items():
-                schema_ptr = _pointer(*base, *where, "content", media_type, "schema")
+                schema_ptr = json_pointer(*base, *where, "content", media_type, "schema")
                 if where[0] == "responses" and "$ref" in op["responses"][where[1]]:
                     ref = op["responses"][where[1]]["$ref"][1:]
-                    schema_ptr = f"{ref}{_pointer('content', media_type, 'schema')}"
+                    schema_ptr = f"{ref}{json_pointer('content', media_type, 'schema')}"
                 for name, example in media.get("examples", {}).items():
                     value = deref(doc, example).get("value")
                     for error in _errors(doc, schema_ptr, value):
@@ -611,6 +601,6 @@ def response_errors(doc: Json, operation_id: str, status: str, body: Json) -> li
     base = (
         response["$ref"][1:]
         if "$ref" in response
-        else _pointer("paths", f"/{operation_id}", "post", "responses", status)
+        else json_pointer("paths", f"/{operation_id}", "post", "responses", status)
     )
-    return _errors(doc, f"{base}{_pointer('content', 'application/json', 'schema')}", body)
+    return _errors(doc, f"{base}{json_pointer('content', 'application/json', 'schema')}", body)
