@@ -19,14 +19,16 @@ from typing import Any
 
 import yaml
 
+from b24_spec import model
+from b24_spec.bundle import BUNDLE_YAML, resolve
+
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent / "python_client"
-SPEC = ROOT / "generated" / "openapi.yaml"
 OUT = ROOT / "generated" / "python"
 PACKAGE = "b24_client"
 
 
-def generate(out_dir: Path = OUT, spec: Path = SPEC) -> None:
+def generate(out_dir: Path = OUT, spec: Path = BUNDLE_YAML) -> None:
     """Write the client distribution (pyproject.toml, README.md, b24_client/) into `out_dir`."""
     out_dir = out_dir.resolve()
     if out_dir.exists():
@@ -52,7 +54,7 @@ def generate(out_dir: Path = OUT, spec: Path = SPEC) -> None:
     for module in sorted((HERE / "runtime").glob("*.py")):
         shutil.copyfile(module, out_dir / PACKAGE / module.name)
     bundle = yaml.load(spec.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    operations = operations_module(bundle, endpoint_modules(out_dir / PACKAGE / "api"))
+    operations = operations_module(model.load(bundle), endpoint_modules(out_dir / PACKAGE / "api"))
     (out_dir / PACKAGE / "_operations.py").write_text(operations, encoding="utf-8")
     (out_dir / ".gitignore").unlink(missing_ok=True)
 
@@ -71,27 +73,18 @@ def endpoint_modules(api: Path) -> dict[str, str]:
     return found
 
 
-def _resolve(bundle: dict[str, Any], node: Any) -> Any:
-    while isinstance(node, dict) and "$ref" in node:
-        target: Any = bundle
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
-
-
-def _member_names(bundle: dict[str, Any], schema: Any) -> list[str]:
-    schema = _resolve(bundle, schema)
+def _member_names(document: Any, schema: Any) -> list[str]:
+    schema = resolve(document, schema)
     if not isinstance(schema, dict):
         return []
     names = list(schema.get("properties", {}))
     for key in ("allOf", "oneOf", "anyOf"):
         for branch in schema.get(key, []):
-            names.extend(_member_names(bundle, branch))
+            names.extend(_member_names(document, branch))
     return names
 
 
-def operations_module(bundle: dict[str, Any], modules: dict[str, str]) -> str:
+def operations_module(spec: model.Model, modules: dict[str, str]) -> str:
     """`_operations.py`: the retry and paging markings of every operation, for the runtime."""
     lines = [
         '"""The spec\'s markings of every operation (x-bitrix-idempotent, -toggle, -batchable, -pagination,',
@@ -106,31 +99,26 @@ def operations_module(bundle: dict[str, Any], modules: dict[str, str]) -> str:
         "",
         "OPERATIONS: dict[str, Operation] = {",
     ]
-    entries: list[tuple[str, dict[str, Any]]] = []
-    for item in bundle["paths"].values():
-        for op in item.values():
-            if isinstance(op, dict) and "operationId" in op:
-                entries.append((op["operationId"], op))
-    for op_id, op in sorted(entries):
+    for op_id, op in sorted(spec.operations.items()):
         errors: list[tuple[int, str, str]] = []
-        for entry in op.get("x-bitrix-errors", []):
-            triple = (int(entry["status"]), str(entry["code"]), str(entry["retry"]))
+        for entry in op.errors:
+            triple = (entry.status, entry.code, entry.retry)
             if triple not in errors:
                 errors.append(triple)
-        body = op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
-        members = _member_names(bundle, body) if body is not None else []
+        body = op.raw.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
+        members = _member_names(spec.document, body) if body is not None else []
         params = {}
-        paging = op.get("x-bitrix-pagination")
+        paging = op.pagination
         if paging is not None:
-            params["filter"] = str(paging["filterParameter"])
-            params["order"] = str(paging["orderParameter"])
+            params["filter"] = str(paging.filter_parameter)
+            params["order"] = str(paging.order_parameter)
             params["select"] = next((m for m in members if m.lower() == "select"), "")
         lines.append(f"    {json.dumps(op_id)}: Operation(")
         lines.append(f"        id={json.dumps(op_id)},")
-        lines.append(f"        idempotent={op.get('x-bitrix-idempotent') is True},")
-        lines.append(f"        toggle={'x-bitrix-toggle' in op},")
-        lines.append(f"        batchable={op.get('x-bitrix-batchable') is True},")
-        lines.append(f"        paginated={'x-bitrix-pagination' in op},")
+        lines.append(f"        idempotent={op.idempotent},")
+        lines.append(f"        toggle={op.toggle is not None},")
+        lines.append(f"        batchable={op.batchable},")
+        lines.append(f"        paginated={op.paginated},")
         lines.append("        errors=(")
         lines.extend(f"            ({s}, {json.dumps(c)}, {json.dumps(r)})," for s, c, r in errors)
         lines.append("        ),")
@@ -138,7 +126,7 @@ def operations_module(bundle: dict[str, Any], modules: dict[str, str]) -> str:
         for kind, name in params.items():
             lines.append(f"        {kind}_param={json.dumps(name)},")
         if paging is not None:
-            lines.append(f"        paging={json.dumps(str(paging['kind']))},")
+            lines.append(f"        paging={json.dumps(paging.kind)},")
         lines.append("    ),")
     lines.append("}")
     return "\n".join(lines) + "\n"

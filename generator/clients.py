@@ -33,8 +33,10 @@ from typing import Any
 
 import yaml
 
+from b24_spec import model
+from b24_spec.bundle import BUNDLE_YAML
+
 ROOT = Path(__file__).resolve().parent.parent
-BUNDLE = ROOT / "generated" / "openapi.yaml"
 OUT = ROOT / "build" / "clients"
 SOURCES = Path(__file__).resolve().parent / "clients"
 VALIDATOR_SOURCE = Path("/usr/share/gocode/src/gopkg.in/validator.v2")  # golang-gopkg-validator.v2-dev
@@ -286,12 +288,10 @@ def reference_server() -> Iterator[str]:
 
 def pin_200_error(spec: Path) -> str:
     """The first documented error body that tasks.flow.Flow.pin answers with HTTP 200."""
-    doc = yaml.safe_load(spec.read_text(encoding="utf-8"))
-    media = doc["paths"]["/tasks.flow.Flow.pin"]["post"]["responses"]["200"]["content"]["application/json"]
-    for entry in media["examples"].values():
-        example = doc["components"]["examples"][entry["$ref"].rsplit("/", 1)[1]] if "$ref" in entry else entry
-        if "error" in example["value"]:
-            return json.dumps(example["value"])
+    found = model.load(yaml.safe_load(spec.read_text(encoding="utf-8")))
+    for entry in found.operations["tasks.flow.Flow.pin"].errors:
+        if entry.status == 200:
+            return json.dumps(found.example(entry.name))
     raise LookupError("tasks.flow.Flow.pin documents no error under 200")
 
 
@@ -325,7 +325,9 @@ COMPILERS = {"typescript": compile_typescript, "go": compile_go}
 SMOKES = {"typescript": smoke_typescript, "go": smoke_go}
 
 
-def run_chain(spec: Path = BUNDLE, out: Path = OUT, langs: Sequence[str] = LANGUAGES) -> dict[str, list[str]]:
+def run_chain(
+    spec: Path = BUNDLE_YAML, out: Path = OUT, langs: Sequence[str] = LANGUAGES
+) -> dict[str, list[str]]:
     """Generate, compile and smoke-test every language; return each smoke program's lines."""
     out.mkdir(parents=True, exist_ok=True)
     clients = {}
@@ -344,7 +346,7 @@ def run_chain(spec: Path = BUNDLE, out: Path = OUT, langs: Sequence[str] = LANGU
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--spec", type=Path, default=BUNDLE, help="the bundle to generate from")
+    parser.add_argument("--spec", type=Path, default=BUNDLE_YAML, help="the bundle to generate from")
     parser.add_argument("--out", type=Path, default=OUT, help="where the clients go")
     parser.add_argument("--lang", nargs="+", choices=LANGUAGES, default=list(LANGUAGES))
     parser.add_argument(

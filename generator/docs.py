@@ -26,12 +26,14 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from b24_spec import model
+from b24_spec.bundle import BUNDLE_JSON
 from generator import docs_samples as samples
 from generator.docs_schema import Row, SchemaReader
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = Path(__file__).resolve().parent / "docs_templates"
-DEFAULT_SPEC = ROOT / "generated" / "openapi.json"
+DEFAULT_SPEC = BUNDLE_JSON
 DEFAULT_OUT = ROOT / "build" / "docs"
 
 RETRY_ADVICE = {
@@ -48,7 +50,9 @@ class DocsBuildError(Exception):
 
 
 @dataclass
-class ErrorEntry:
+class ErrorRow:
+    """One row of an operation's error table: the catalogue entry with the advice the page gives."""
+
     status: int
     code: str
     message: str
@@ -71,29 +75,71 @@ class Sample:
 
 
 @dataclass
-class Operation:
-    id: str
+class OperationPage:
+    """What one operation's page shows: the spec's typed operation plus what the page renders."""
+
+    spec: model.Operation
     page: str
-    tag: str
-    summary: str
     description: str
-    deprecated: bool
-    alias_of: str | None
-    scope: str
-    access: str
-    effect: str  # x-bitrix-role: read, create, start, change, toggle or delete
-    idempotent: bool
-    batchable: bool
-    app_context: bool
-    toggle: dict[str, Any] | None
-    pagination: dict[str, Any] | None
     official_url: str
     request_rows: list[Row]
     result_rows: list[Row]
     result_example: str | None
-    errors: list[ErrorEntry]
+    errors: list[ErrorRow]
     samples: list[Sample]
     next_steps: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.spec.operation_id
+
+    @property
+    def tag(self) -> str:
+        return self.spec.tags[0]
+
+    @property
+    def summary(self) -> str:
+        return self.spec.summary
+
+    @property
+    def deprecated(self) -> bool:
+        return self.spec.deprecated
+
+    @property
+    def alias_of(self) -> str | None:
+        return self.spec.alias_of
+
+    @property
+    def scope(self) -> str:
+        return self.spec.scope
+
+    @property
+    def access(self) -> str:
+        return self.spec.access
+
+    @property
+    def effect(self) -> str:
+        return self.spec.role.effect
+
+    @property
+    def idempotent(self) -> bool:
+        return self.spec.idempotent
+
+    @property
+    def batchable(self) -> bool:
+        return self.spec.batchable
+
+    @property
+    def app_context(self) -> bool:
+        return self.spec.app_context
+
+    @property
+    def toggle(self) -> model.Toggle | None:
+        return self.spec.toggle
+
+    @property
+    def pagination(self) -> model.Pagination | None:
+        return self.spec.pagination
 
     @property
     def errors_under_200(self) -> bool:
@@ -117,51 +163,47 @@ def _system_examples(spec: dict[str, Any]) -> set[str]:
     return set.intersection(*sets) if sets else set()
 
 
-def _variants(entry: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+def _variants(entry: model.ErrorEntry) -> list[tuple[str, str, str, str]]:
     """The message forms of an error other than its example text, as the catalogue lists them."""
     out = []
-    for v in entry.get("messages", []):
-        kind = "pattern" if "pattern" in v else "text"
-        form = str(v.get(kind, ""))
-        if kind == "text" and form == entry["message"] and v.get("lang") == "en":
+    for v in entry.messages:
+        kind = "pattern" if v.pattern is not None else "text"
+        form = (v.pattern if v.pattern is not None else v.text) or ""
+        if kind == "text" and form == entry.message and v.lang == "en":
             continue
-        out.append((form, kind, str(v.get("lang", "")), str(v.get("source", ""))))
+        out.append((form, kind, v.lang, v.source))
     return out
 
 
-def _errors(op: dict[str, Any], op_id: str, system: set[str]) -> list[ErrorEntry]:
-    entries = _require(op, "x-bitrix-errors", op_id)
-    if not entries:
-        raise DocsBuildError(f"{op_id}: `x-bitrix-errors` is empty")
+def _errors(op: model.Operation, system: set[str]) -> list[ErrorRow]:
+    if not op.errors:
+        raise DocsBuildError(f"{op.operation_id}: `x-bitrix-errors` is empty")
     out = []
-    for e in entries:
-        advice = RETRY_ADVICE[e["retry"]]
-        if e["retry"] == "if-idempotent":
-            safe = op.get("x-bitrix-idempotent") is True
-            advice += " This operation is idempotent." if safe else " This operation is not: do not retry."
-        out.append(
-            ErrorEntry(
-                e["status"],
-                e["code"],
-                e["message"],
-                e.get("cause", ""),
-                e["retry"],
-                advice,
-                e["example"] in system,
-                _variants(e),
+    for e in op.errors:
+        advice = RETRY_ADVICE[e.retry]
+        if e.retry == "if-idempotent":
+            advice += (
+                " This operation is idempotent." if op.idempotent else " This operation is not: do not retry."
             )
+        out.append(
+            ErrorRow(e.status, e.code, e.message, e.cause, e.retry, advice, e.example in system, _variants(e))
         )
     return out
 
 
 def _operation(
     spec: dict[str, Any], reader: SchemaReader, path: str, system: set[str], targets: dict[str, str]
-) -> Operation:
+) -> OperationPage:
     op = spec["paths"][path]["post"]
     op_id = _require(op, "operationId", path)
     tag = _require(op, "tags", op_id)[0]
     body = _require(op, "requestBody", op_id)["content"]["application/json"]
-    app_context = op.get("x-bitrix-app-context") is True
+    for key in ("summary", "x-bitrix-scope", "x-bitrix-access", "x-bitrix-role", "x-bitrix-idempotent"):
+        _require(op, key, op_id)
+    _require(op, "x-bitrix-batchable", op_id)
+    _require(op, "x-bitrix-errors", op_id)
+    typed = model.operation(spec, path, "post", op)
+    app_context = typed.app_context
     target = samples.Target(op_id, targets["oauth" if app_context else "webhook"], oauth=app_context)
     names = samples.python_names(op_id, tag, body["schema"])
     sample_list = []
@@ -195,27 +237,15 @@ def _operation(
         (reader.resolve(link)["operationId"], reader.resolve(link).get("description", ""))
         for link in links.values()
     ]
-    return Operation(
-        id=op_id,
+    return OperationPage(
+        spec=typed,
         page=f"{op_id}.html",
-        tag=tag,
-        summary=_require(op, "summary", op_id),
         description=_require(op, "description", op_id),
-        deprecated=op.get("deprecated", False),
-        alias_of=op.get("x-bitrix-alias-of"),
-        scope=_require(op, "x-bitrix-scope", op_id),
-        access=_require(op, "x-bitrix-access", op_id),
-        effect=str(_require(op, "x-bitrix-role", op_id)["effect"]),
-        idempotent=_require(op, "x-bitrix-idempotent", op_id),
-        batchable=_require(op, "x-bitrix-batchable", op_id),
-        app_context=app_context,
-        toggle=op.get("x-bitrix-toggle"),
-        pagination=op.get("x-bitrix-pagination"),
         official_url=_require(op, "externalDocs", op_id)["url"],
         request_rows=reader.rows(body["schema"]),
         result_rows=reader.rows(result_schema),
         result_example=result_example,
-        errors=_errors(op, op_id, system),
+        errors=_errors(typed, system),
         samples=sample_list,
         next_steps=next_steps,
     )
@@ -229,7 +259,7 @@ def _server_url(server: dict[str, Any]) -> str:
     return url
 
 
-def load_operations(spec: dict[str, Any]) -> list[Operation]:
+def load_operations(spec: dict[str, Any]) -> list[OperationPage]:
     reader = SchemaReader(spec)
     servers = spec.get("servers", [])
     webhook = next((s for s in servers if "{webhookCode}" in s["url"]), None)
@@ -265,7 +295,7 @@ def _markdown_filter(known_ops: set[str]) -> Any:
     return render
 
 
-def _search_index(ops: list[Operation]) -> Markup:
+def _search_index(ops: list[OperationPage]) -> Markup:
     entries = [
         {
             "id": op.id,
@@ -339,13 +369,13 @@ def build(spec_path: Path = DEFAULT_SPEC, out: Path = DEFAULT_OUT) -> list[Path]
     return written
 
 
-def _protocol_context(spec: dict[str, Any], reader: SchemaReader, ops: list[Operation]) -> dict[str, Any]:
+def _protocol_context(spec: dict[str, Any], reader: SchemaReader, ops: list[OperationPage]) -> dict[str, Any]:
     """Protocol facts read from the bundle: servers, security schemes, shared schemas, system errors."""
     schemas = spec["components"]["schemas"]
     batch = spec["paths"].get("/batch", {}).get("post")
     # Generic advice here: the per-operation note on `if-idempotent` depends on the operation.
     system = [
-        ErrorEntry(e.status, e.code, e.message, e.cause, e.retry, RETRY_ADVICE[e.retry], True)
+        ErrorRow(e.status, e.code, e.message, e.cause, e.retry, RETRY_ADVICE[e.retry], True)
         for e in (ops[0].errors if ops else [])
         if e.system
     ]
@@ -360,7 +390,7 @@ def _protocol_context(spec: dict[str, Any], reader: SchemaReader, ops: list[Oper
         "start_description": schemas["ListStart"].get("description", ""),
         "empty_map_description": schemas["EmptyPhpMap"].get("description", ""),
         "paged_ops": [op for op in ops if op.pagination],
-        "page_size": next((op.pagination["pageSize"] for op in ops if op.pagination), 50),
+        "page_size": next((op.pagination.page_size for op in ops if op.pagination), 50),
         "batch_rows": reader.rows(batch["requestBody"]["content"]["application/json"]["schema"])
         if batch
         else [],

@@ -12,6 +12,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from b24_spec import bundle
+
 Schema = dict[str, Any]
 
 # Deeper nesting than this is cut off: no schema in the spec needs it, and it stops runaway recursion.
@@ -62,19 +64,9 @@ class SchemaReader:
         return ref.rsplit("/", 1)[-1] if isinstance(ref, str) else None
 
     def resolve(self, schema: Schema) -> Schema:
-        """Follow `$ref` chains; sibling keywords (3.1 allows `description` next to `$ref`) win."""
-        seen: set[str] = set()
-        while "$ref" in schema:
-            ref = schema["$ref"]
-            if ref in seen or not ref.startswith("#/"):
-                raise ValueError(f"cannot resolve reference {ref!r}")
-            seen.add(ref)
-            target: Any = self.document
-            for part in ref[2:].split("/"):
-                target = target[part]
-            siblings = {k: v for k, v in schema.items() if k != "$ref"}
-            schema = {**target, **siblings}
-        return schema
+        """`schema` read through its `$ref` chain, by the bundle's one rule (siblings win)."""
+        resolved: Schema = bundle.resolve(self.document, schema)
+        return resolved
 
     def flatten(self, schema: Schema) -> Schema:
         """Merge `allOf` parts into one schema, so an envelope plus its `result` reads as one object."""

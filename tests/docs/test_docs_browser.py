@@ -19,9 +19,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from b24_spec.bundle import BUNDLE_JSON
 from generator.docs import DEFAULT_OUT, build
-
-from .conftest import BUNDLE
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 FLAGS = [
@@ -74,7 +73,7 @@ class Browser:
 @pytest.fixture(scope="module")
 def docs() -> Path:
     """The real output folder: the screenshot is part of what `nox -s docs` publishes."""
-    build(BUNDLE, DEFAULT_OUT)
+    build(BUNDLE_JSON, DEFAULT_OUT)
     return DEFAULT_OUT
 
 
