@@ -55,7 +55,7 @@ def generate(session: nox.Session) -> None:
     """Bundle spec/ into generated/openapi.{yaml,json}; regenerate the Python client in generated/python."""
     session.install("--group", "generate")
     session.run("python", "-m", "generator.bundle")
-    session.run("python", "-m", "generator.client")
+    session.run("python", "-m", "generator.python.client")
 
 
 @nox.session
@@ -78,10 +78,10 @@ def clients(session: nox.Session) -> None:
     session.install("--group", "clients")
     if not (ROOT / "node_modules" / ".bin" / "tsc").exists() and shutil.which("npm") is not None:
         session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
-    missing = session.run("python", "-m", "generator.clients", "--check-toolchains", silent=True)
+    missing = session.run("python", "-m", "generator.languages.clients", "--check-toolchains", silent=True)
     if isinstance(missing, str) and missing.strip():
         session.skip(f"a toolchain cannot be had: {missing.strip()}")
-    session.run("python", "-m", "generator.clients", *session.posargs)
+    session.run("python", "-m", "generator.languages.clients", *session.posargs)
 
 
 @nox.session

@@ -54,7 +54,7 @@ def _steps(tmp: Path) -> dict[str, tuple[list[str], list[str]]]:
     """step -> (our command, the stock tool's command)."""
     python = sys.executable
     generate = (
-        "import sys; from pathlib import Path; from generator.client import generate; "
+        "import sys; from pathlib import Path; from generator.python.client import generate; "
         "generate(Path(sys.argv[1]), Path(sys.argv[2]))"
     )
     return {

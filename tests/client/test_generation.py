@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.client import generate
+from generator.python.client import generate
 from tests.conftest import ROOT
 
 COMMITTED = ROOT / "generated" / "python"

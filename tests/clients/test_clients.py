@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from b24_spec.bundle import BUNDLE_YAML
-from generator import clients
+from generator.languages import clients
 
 MISSING = [m for m in clients.missing_toolchains() if m.startswith(("Java", "Node", "Go", "gopkg"))]
 pytestmark = pytest.mark.skipif(bool(MISSING), reason="; ".join(MISSING) or "all toolchains present")

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from b24_spec.bundle import BUNDLE_JSON
-from generator.docs import build
+from generator.docs.site import build
 
 ROOT = Path(__file__).resolve().parents[2]
 

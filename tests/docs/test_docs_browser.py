@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 import pytest
 
 from b24_spec.bundle import BUNDLE_JSON
-from generator.docs import DEFAULT_OUT, build
+from generator.docs.site import DEFAULT_OUT, build
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 FLAGS = [

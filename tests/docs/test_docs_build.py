@@ -20,9 +20,9 @@ import httpx
 import pytest
 
 from b24_spec.bundle import BUNDLE_JSON
-from generator import docs_samples
-from generator.docs import DocsBuildError, build, main
-from generator.docs_samples import Target, python_names
+from generator.docs import samples as docs_samples
+from generator.docs.samples import Target, python_names
+from generator.docs.site import DocsBuildError, build, main
 
 from .conftest import ROOT, page
 

@@ -22,8 +22,8 @@ import yaml
 from b24_spec import model
 from b24_spec.bundle import BUNDLE_YAML, resolve
 
-ROOT = Path(__file__).resolve().parent.parent
-HERE = Path(__file__).resolve().parent / "python_client"
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
 OUT = ROOT / "generated" / "python"
 PACKAGE = "b24_client"
 

@@ -28,11 +28,11 @@ from markupsafe import Markup
 
 from b24_spec import model
 from b24_spec.bundle import BUNDLE_JSON
-from generator import docs_samples as samples
-from generator.docs_schema import Row, SchemaReader
+from generator.docs import samples
+from generator.docs.schema import Row, SchemaReader
 
-ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES = Path(__file__).resolve().parent / "docs_templates"
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 DEFAULT_SPEC = BUNDLE_JSON
 DEFAULT_OUT = ROOT / "build" / "docs"
 

@@ -36,9 +36,9 @@ import yaml
 from b24_spec import model
 from b24_spec.bundle import BUNDLE_YAML
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "build" / "clients"
-SOURCES = Path(__file__).resolve().parent / "clients"
+SOURCES = Path(__file__).resolve().parent
 VALIDATOR_SOURCE = Path("/usr/share/gocode/src/gopkg.in/validator.v2")  # golang-gopkg-validator.v2-dev
 ADMIN_WEBHOOK = "rest/1/reference-admin"
 OAUTH_TOKEN = "reference-token-admin"
