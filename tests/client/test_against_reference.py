@@ -34,7 +34,7 @@ from b24_client.models import (
 
 from b24_spec import conventions
 from generator.bundle import bundle
-from reference_server.registry import HANDLERS
+from reference_server.core.registry import HANDLERS
 
 SPEC = bundle()
 OPERATIONS = {op["operationId"]: op for _p, _m, op in conventions.operations(SPEC)}

@@ -10,8 +10,8 @@ import pytest
 
 import reference_server
 from b24_spec.model import default
-from reference_server.errors import BitrixError, UndeclaredError
-from reference_server.registry import HANDLERS
+from reference_server.core.errors import BitrixError, UndeclaredError
+from reference_server.core.registry import HANDLERS
 
 # Raised by the dispatcher and the HTTP layer for any method, so every operation must declare them.
 SYSTEM_ERRORS = {
@@ -77,7 +77,7 @@ def test_the_batch_entry_errors_are_batchs() -> None:
 
 def test_handler_errors_are_declared_by_their_operation() -> None:
     spec = default()
-    tasks_source = (PACKAGE / "methods" / "tasks.py").read_text(encoding="utf-8")
+    tasks_source = (PACKAGE / "domains" / "flows.py").read_text(encoding="utf-8")
     flow_errors = {n for n in _named_errors() if n.startswith("Flow") and f'"{n}"' in tasks_source}
     for handler in HANDLERS.values():
         op = spec.operations[handler.operation_id]

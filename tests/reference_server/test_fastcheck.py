@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from jsonschema import Draft202012Validator
 
 from b24_spec.bundle import BUNDLE_JSON
-from reference_server.fastcheck import compile_check
+from reference_server.core.fastcheck import compile_check
 
 from .conftest import SPEC, request_examples
 

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 import pytest
 
 from b24_spec.model import default
-from reference_server.protocol import parse_query, php_json
+from reference_server.core.protocol import parse_query, php_json
 
 from .conftest import ADMIN, OFFICIAL_CREATE, Portal, error_of
 

@@ -15,11 +15,13 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from .. import access, documents
-from ..context import CallContext
-from ..engine import Engine
-from ..errors import BitrixError
-from ..registry import method
+from reference_server.core import access
+from reference_server.core.context import CallContext
+from reference_server.core.errors import BitrixError
+from reference_server.core.registry import method
+
+from . import documents
+from .engine import Engine
 
 KIND = "activity"
 _CODE = re.compile(r"^[A-Za-z0-9._-]+$")

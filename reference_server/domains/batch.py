@@ -21,10 +21,10 @@ import re
 from typing import Any
 from urllib.parse import unquote
 
-from ..context import CallContext
-from ..errors import BitrixError
-from ..protocol import parse_query, php_json
-from ..registry import method
+from reference_server.core.context import CallContext
+from reference_server.core.errors import BitrixError
+from reference_server.core.protocol import parse_query, php_json
+from reference_server.core.registry import method
 
 MAX_COMMANDS = 50
 NAMES = ("result", "next", "total", "time", "error")

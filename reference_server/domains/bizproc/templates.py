@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import access, documents, lists, program
-from ..context import CallContext
-from ..errors import BitrixError
-from ..protocol import iso, php_json
-from ..registry import Page, method
+from reference_server.core import access
+from reference_server.core.context import CallContext
+from reference_server.core.errors import BitrixError
+from reference_server.core.protocol import iso, php_json
+from reference_server.core.registry import Page, method
+
+from . import documents, lists, program
 
 KIND = "template"
 FIELDS = {

@@ -19,12 +19,13 @@ import secrets
 from collections.abc import Callable
 from typing import Any
 
+from reference_server.core.errors import BitrixError
+from reference_server.core.identities import Identities
+from reference_server.core.protocol import iso, parse_id
+from reference_server.core.store import Store
+
 from . import documents
-from .errors import BitrixError
-from .identities import Identities
 from .program import activity_type
-from .protocol import iso, parse_id
-from .store import Store
 
 RUNNING, COMPLETED, TERMINATED = "running", "completed", "terminated"
 STATE_TITLES = {RUNNING: "In progress", COMPLETED: "Completed", TERMINATED: "Terminated"}

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .errors import BitrixError
+from reference_server.core.errors import BitrixError
 
 TASK_STEPS = {
     "approve": "ApproveActivity",

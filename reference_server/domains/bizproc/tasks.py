@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import documents, lists
-from ..context import CallContext
-from ..engine import OPEN, STATE_TITLES, USER_WAITING, Engine
-from ..errors import BitrixError
-from ..protocol import parse_id
-from ..registry import Page, method
+from reference_server.core.context import CallContext
+from reference_server.core.errors import BitrixError
+from reference_server.core.protocol import parse_id
+from reference_server.core.registry import Page, method
+
+from . import documents, lists
+from .engine import OPEN, STATE_TITLES, USER_WAITING, Engine
 
 RETENTION = 86400.0
 FIELDS = {

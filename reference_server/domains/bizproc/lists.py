@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from .registry import Page
+from reference_server.core.registry import Page
 
 PAGE_SIZE = 50
 _CONDITION = re.compile(r"^([^A-Za-z]*)(.*)$", re.DOTALL)

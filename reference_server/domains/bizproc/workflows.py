@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import access, lists
-from ..context import CallContext
-from ..engine import RUNNING, Engine, document_check
-from ..errors import BitrixError
-from ..registry import Page, method
+from reference_server.core import access
+from reference_server.core.context import CallContext
+from reference_server.core.errors import BitrixError
+from reference_server.core.registry import Page, method
+
+from . import lists
+from .engine import RUNNING, Engine, document_check
 
 FIELDS = {
     "ID": lists.TEXT,

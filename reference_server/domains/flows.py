@@ -15,11 +15,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..context import CallContext
-from ..errors import BitrixError
-from ..identities import Group
-from ..protocol import parse_id
-from ..registry import method
+from reference_server.core.context import CallContext
+from reference_server.core.errors import BitrixError
+from reference_server.core.identities import Group
+from reference_server.core.protocol import parse_id
+from reference_server.core.registry import method
 
 FLOW_INVALID = ("FlowFieldInvalid", "FlowAccessDenied")
 ALL_USERS = ["meta-user", "all-users"]
