@@ -1,6 +1,6 @@
 """Which declared error an answer is: the x-bitrix-messages matcher (spec/EXTENSIONS.md).
 
-Shared by the spec rules (generator/rules.py), which check that variants are well formed and never
+Shared by the spec rules (b24_spec/conventions.py), which check that variants are well formed and never
 overlap, and by the contract suite (contract_tests/checks.py), which names the declared error an
 answer is, or the closest one when the answer's message is not declared. Standard library only.
 """

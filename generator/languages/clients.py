@@ -1,11 +1,11 @@
 """Generate, compile and smoke-test clients in other languages from the committed bundle.
 
-    python -m generator.clients [--spec generated/openapi.yaml] [--out build/clients] [--lang typescript go]
+    python -m generator.languages.clients [--spec generated/openapi.yaml] [--out build/clients] [--lang typescript go]
 
 (what `nox -s clients` runs). For each language: openapi-generator (the pinned `openapi-generator-cli`
 from PyPI, which bundles its jar) writes the client into build/clients/<lang>, the client is compiled
 (`tsc` from node_modules; Debian's Go with dependencies resolved offline), and a small committed smoke
-program (generator/clients/smoke.ts, generator/clients/smoke_test.go) drives a reference server started
+program (generator/languages/smoke.ts, generator/languages/smoke_test.go) drives a reference server started
 on a free 127.0.0.1 port. Every step raises ChainError with the tool's own output when it fails.
 
 Spec validation is switched off (`--skip-validate-spec`) for one reason only: openapi-generator's

@@ -1,5 +1,5 @@
 // Smoke test of the typescript-fetch client generated from generated/openapi.yaml.
-// generator/clients.py copies this file next to the generated sources, compiles it with tsc and runs
+// generator/languages/clients.py copies this file next to the generated sources, compiles it with tsc and runs
 //   node dist/smoke.js
 // with B24_WEBHOOK (a webhook base URL of the reference server, no trailing slash), B24_OAUTH_BASE and
 // B24_OAUTH_TOKEN (its OAuth endpoint and a token) and B24_PIN_200_ERROR (the documented error body that

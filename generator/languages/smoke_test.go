@@ -1,5 +1,5 @@
 // Smoke test of the Go client generated from generated/openapi.yaml (package b24).
-// generator/clients.py copies this file into the generated module and runs
+// generator/languages/clients.py copies this file into the generated module and runs
 //   go test -run TestSmoke -count=1 -v .
 // with B24_WEBHOOK (a webhook base URL of the reference server, no trailing slash), B24_OAUTH_BASE and
 // B24_OAUTH_TOKEN (its OAuth endpoint and a token) and B24_PIN_200_ERROR (the documented error body that

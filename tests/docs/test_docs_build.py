@@ -1,4 +1,4 @@
-"""The reference docs (generator/docs.py) agree with the bundle: pages, errors, samples, no network."""
+"""The reference docs (generator/docs/site.py) agree with the bundle: pages, errors, samples, no network."""
 
 from __future__ import annotations
 
