@@ -1,6 +1,7 @@
 """Generate, compile and smoke-test clients in other languages from the committed bundle.
 
-    python -m generator.languages.clients [--spec generated/openapi.yaml] [--out build/clients] [--lang typescript go]
+    python -m generator.languages.clients [--spec generated/openapi.yaml] [--out build/clients]
+        [--lang typescript go]
 
 (what `nox -s clients` runs). For each language: openapi-generator (the pinned `openapi-generator-cli`
 from PyPI, which bundles its jar) writes the client into build/clients/<lang>, the client is compiled

@@ -1,5 +1,6 @@
 """Other-language clients from the committed bundle: openapi-generator, tsc, go, and smoke programs that
-drive the reference server over HTTP (generator/languages/clients.py does the work; these tests check its output).
+drive the reference server over HTTP (generator/languages/clients.py does the work; these tests check
+its output).
 
 Skipped, with the reason, only when Java, Node.js or Go cannot be had on this machine.
 """
