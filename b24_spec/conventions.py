@@ -119,6 +119,8 @@ def check_operation_fields(doc: Json) -> list[str]:
         body = op.get("requestBody") or {}
         if not body.get("required") or "application/json" not in body.get("content", {}):
             problems.append(f"{where}: needs a required application/json requestBody")
+        elif not body["content"]["application/json"].get("examples"):
+            problems.append(f"{where}: the request body needs at least one named example")
         for key in ("x-bitrix-idempotent", "x-bitrix-batchable"):
             if key in op and not isinstance(op[key], bool):
                 problems.append(f"{where}: {key} must be a boolean")

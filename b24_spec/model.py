@@ -16,6 +16,20 @@ from b24_spec import bundle
 
 Json = Any
 EXAMPLE_PREFIX = "#/components/examples/"
+# Markings every operation carries (spec/EXTENSIONS.md); the spec's tests name a missing one too.
+REQUIRED_MARKINGS = (
+    "x-bitrix-scope",
+    "x-bitrix-access",
+    "x-bitrix-role",
+    "x-bitrix-idempotent",
+    "x-bitrix-batchable",
+)
+
+
+class IncompleteSpecError(ValueError):
+    """An operation lacks something every tool relies on; the message says what and where."""
+
+
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
@@ -249,6 +263,12 @@ def _links(document: Json, op: Json) -> tuple[Link, ...]:
 
 def operation(document: Json, path: str, method: str, op: Json) -> Operation:
     """The typed view of one operation object of `document`."""
+    operation_id = op.get("operationId") or f"{method.upper()} {path}"
+    missing = [key for key in ("operationId", *REQUIRED_MARKINGS) if key not in op]
+    if missing:
+        raise IncompleteSpecError(
+            f"{operation_id}: missing {', '.join(missing)} (spec/EXTENSIONS.md says what each means)"
+        )
     media = op.get("requestBody", {}).get("content", {}).get("application/json", {})
     schema = media.get("schema")
     return Operation(
@@ -258,11 +278,11 @@ def operation(document: Json, path: str, method: str, op: Json) -> Operation:
         tags=tuple(op.get("tags", [])),
         summary=str(op.get("summary", "")),
         deprecated=bool(op.get("deprecated", False)),
-        scope=str(op.get("x-bitrix-scope", "basic")),
-        access=str(op.get("x-bitrix-access", "")),
+        scope=str(op["x-bitrix-scope"]),
+        access=str(op["x-bitrix-access"]),
         role=role_of(op["x-bitrix-role"]),
-        idempotent=op.get("x-bitrix-idempotent") is True,
-        batchable=bool(op.get("x-bitrix-batchable", True)),
+        idempotent=op["x-bitrix-idempotent"] is True,
+        batchable=op["x-bitrix-batchable"] is True,
         app_context=op.get("x-bitrix-app-context") is True,
         toggle=_toggle(op.get("x-bitrix-toggle")),
         pagination=_pagination(op.get("x-bitrix-pagination")),

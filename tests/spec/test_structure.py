@@ -53,6 +53,15 @@ def test_a_missing_operation_field_is_caught(spec_copy: Path) -> None:
     assert problems == ["tasks.flow.Flow.pin: missing x-bitrix-scope"]
 
 
+def test_a_request_without_an_example_is_caught(spec_copy: Path) -> None:
+    def drop(op: Any) -> None:
+        op["requestBody"]["content"]["application/json"].pop("examples")
+
+    edit_operation(spec_copy, "tasks.flow.Flow.get", drop)
+    problems = conventions.check_operation_fields(bundle(spec_copy / "openapi.yaml"))
+    assert problems == ["tasks.flow.Flow.get: the request body needs at least one named example"]
+
+
 def test_an_unused_component_is_caught(spec_copy: Path) -> None:
     (spec_copy / "components" / "schemas" / "Orphan.yaml").write_text("type: string\n", encoding="utf-8")
     problems = conventions.check_unused_components(spec_copy, bundle(spec_copy / "openapi.yaml"))
