@@ -37,10 +37,6 @@ class Outcome:
     total: int | None = None  # list methods: the count of all matches, and the next page's offset
     next: int | None = None
 
-    def error_body(self, spec: Model, wire: Wire) -> dict[str, Any]:
-        assert self.error is not None
-        return self.error.body(spec, wire)
-
 
 class Dispatcher:
     def __init__(
@@ -90,6 +86,13 @@ class Dispatcher:
         if fault is not None and op.statuses_of(fault):
             raise BitrixError.named(fault, status=fault_status)
         return op
+
+    def run(self, caller: Caller, method: str, params: dict[str, Any]) -> Outcome:
+        """A command of a batch: the method, as the same caller, counted against the batch's limits."""
+        return self.invoke(caller, method, params, in_batch=True)
+
+    def error_body(self, error: BitrixError) -> dict[str, Any]:
+        return error.body(self.spec, self.wire)
 
     def invoke(
         self,

@@ -119,7 +119,7 @@ def batch(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     for index, (cmd_id, command) in enumerate(_entries(_member(params, "CMD"))):
         if index >= MAX_COMMANDS:
             too_many = BitrixError.named("BatchLengthExceeded")
-            errors[cmd_id] = too_many.body(ctx.dispatcher.spec, ctx.dispatcher.wire)
+            errors[cmd_id] = ctx.error_body(too_many)
             if halt:
                 break
             continue
@@ -129,7 +129,7 @@ def batch(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
         args = _substitute(parse_query(query), running)
         outcome = ctx.call(unquote(name).strip(), args)
         if outcome.error is not None:
-            errors[cmd_id] = outcome.error_body(ctx.dispatcher.spec, ctx.dispatcher.wire)
+            errors[cmd_id] = ctx.error_body(outcome.error)
             if halt:
                 break
             continue
