@@ -447,6 +447,33 @@ def _is_union(schema: Json) -> bool:
     return len(kinds) > 1
 
 
+MEMBER_MARKINGS = ("x-bitrix-volatile", "x-bitrix-empty-on-write")
+
+
+def check_member_markings(doc: Json) -> list[str]:
+    """`x-bitrix-volatile` and `x-bitrix-empty-on-write` are `true`, sit on a member of `properties`,
+    and `x-bitrix-empty-on-write` only on an array member (spec/EXTENSIONS.md)."""
+    problems = []
+    for pointer, schema in iter_schemas(doc):
+        for name, member in (schema.get("properties") or {}).items():
+            if not isinstance(member, dict):
+                continue
+            where = f"{pointer}/properties/{json_pointer(name)[1:]}"
+            for marking in MEMBER_MARKINGS:
+                if marking in member and member[marking] is not True:
+                    problems.append(f"{where}: {marking} is only ever `true`")
+            if member.get("x-bitrix-empty-on-write") is True and deref(doc, member).get("type") != "array":
+                problems.append(f"{where}: x-bitrix-empty-on-write belongs on an array member")
+        for marking in MEMBER_MARKINGS:
+            if marking in schema and not _is_member(pointer):
+                problems.append(f"{pointer}: {marking} belongs on a member of `properties`")
+    return problems
+
+
+def _is_member(pointer: str) -> bool:
+    return pointer.rsplit("/", 2)[-2] == "properties"
+
+
 def check_portable_schemas(doc: Json) -> list[str]:
     problems = []
     for name in doc.get("components", {}).get("schemas", {}):

@@ -165,6 +165,22 @@ class Model:
         return variants
 
 
+def marked_members(document: Json, schema: Json, marking: str) -> set[str]:
+    """The members of an object schema (through `allOf`) that carry the property marking `marking`
+    (`x-bitrix-volatile`, `x-bitrix-empty-on-write`: spec/EXTENSIONS.md)."""
+    schema = bundle.resolve(document, schema)
+    if not isinstance(schema, dict):
+        return set()
+    found = {
+        name
+        for name, member in schema.get("properties", {}).items()
+        if isinstance(member, dict) and member.get(marking) is True
+    }
+    for part in schema.get("allOf", []):
+        found |= marked_members(document, part, marking)
+    return found
+
+
 def operation_objects(document: Json) -> Iterator[tuple[str, str, Json]]:
     """(path, HTTP method, operation object) of every operation in `document`."""
     for path, item in document.get("paths", {}).items():

@@ -184,6 +184,11 @@ def result_schema(operation_id: str) -> Json:
     return None
 
 
+def marked_members(schema: Json, marking: str) -> set[str]:
+    """Members of `schema` that carry a property marking (`x-bitrix-volatile`, ...)."""
+    return spec_model.marked_members(spec(), schema, marking)
+
+
 def reads_back(creator: str) -> list[str]:
     """Reads a create links to that answer with the same kind of object it answered with."""
     made = result_schema(creator)
