@@ -6,7 +6,6 @@ import contextlib
 import hmac
 import json
 import logging
-import re
 import threading
 from typing import Any
 
@@ -26,7 +25,7 @@ from .dispatch import Dispatcher, Outcome
 from .errors import BitrixError, Wire
 from .identities import Caller, Identities, load_identities
 from .limits import PLANS, Fault, Faults, LeakyBucket, OperatingBudget
-from .protocol import INT64_MAX, build_nested, parse_id, parse_query
+from .protocol import build_nested, parse_id, parse_query, php_json_decode
 from .store import Store
 
 MAX_BODY = 2 * 1024 * 1024  # larger bodies are not read; the call then fails validation like an empty one
@@ -40,9 +39,6 @@ FAULT_HEADER = "x-reference-fault"
 FAULT_STATUS_HEADER = "x-reference-fault-status"
 ADMIN_HEADER = "x-reference-admin-token"
 LOG = logging.getLogger("reference_server")
-# In a JSON text: a \u escape of a UTF-16 surrogate, a run of digits that may not fit 64 bits, an
-# exponent that may overflow. Only bodies with one of these take the slower strict decoding.
-_SUSPECT_JSON = re.compile(r"\\u[dD][89a-fA-F]|[0-9]{19}|[eE][-+]?[0-9]{3}")
 
 
 class Portal:
@@ -167,46 +163,6 @@ def _parse_large(
 ) -> tuple[dict[str, Any], tuple[dict[str, Any], bool]]:
     with _LARGE_PARSE:
         return parse_query(query_text), _decode_body(raw, content_type)
-
-
-class _RefusedError(ValueError):
-    pass
-
-
-def _refuse_constant(name: str) -> Any:
-    raise _RefusedError(name)  # NaN, Infinity, -Infinity: not JSON, and PHP's json_decode refuses them
-
-
-def _php_int(text: str) -> int | float:
-    """PHP's json_decode: an integer beyond 64 bits becomes a float; one beyond a float fails."""
-    if len(text) <= 20:
-        number = int(text)
-        if -INT64_MAX - 1 <= number <= INT64_MAX:
-            return number
-    return _finite_float(text)
-
-
-def _finite_float(text: str) -> float:
-    number = float(text)
-    if number in {float("inf"), float("-inf")}:
-        raise _RefusedError(text)
-    return number
-
-
-def php_json_decode(text: str) -> Any:
-    """The value of a JSON text, or None where PHP's json_decode fails: broken or too deep JSON,
-    NaN or Infinity, a number beyond a float (1e400, 10**400), a lone UTF-16 surrogate escape
-    (`"\\ud800"`, JSON_ERROR_UTF16). So nothing a portal could not have read gets stored."""
-    try:
-        if _SUSPECT_JSON.search(text) is None:
-            return json.loads(text, parse_constant=_refuse_constant)
-        data = json.loads(
-            text, parse_constant=_refuse_constant, parse_int=_php_int, parse_float=_finite_float
-        )
-        json.dumps(data, ensure_ascii=False).encode("utf-8")  # a lone surrogate fails to encode
-    except (ValueError, RecursionError, UnicodeEncodeError):
-        return None
-    return data
 
 
 def _parse_multipart(raw: bytes, content_type: str) -> dict[str, Any]:
