@@ -22,17 +22,16 @@ from typing import Any
 Json = Any
 
 PACKAGE = Path(__file__).resolve().parent
-REPOSITORY = PACKAGE.parent
 
 
-def _located(name: str) -> Path:
-    """An installed copy beside this package wins; a checkout reads the committed `generated/` one."""
-    inside = PACKAGE / name
-    return inside if inside.is_file() else REPOSITORY / "generated" / name
+def located(name: str, package: Path = PACKAGE) -> Path:
+    """An installed copy beside the package wins; a checkout reads the committed `generated/` one."""
+    inside = package / name
+    return inside if inside.is_file() else package.parent / "generated" / name
 
 
-BUNDLE_JSON: Path = _located("openapi.json")
-BUNDLE_YAML: Path = _located("openapi.yaml")
+BUNDLE_JSON: Path = located("openapi.json")
+BUNDLE_YAML: Path = located("openapi.yaml")
 
 _MAX_DEPTH = 64
 
