@@ -113,7 +113,7 @@ def generate(session: nox.Session) -> None:
     """Bundle spec/ into generated/openapi.{yaml,json}; regenerate the Python client in generated/python."""
     _sync(session, "generate")
     session.run("python", "-m", "generator.bundle")
-    session.run("python", "-m", "generator.client")
+    session.run("python", "-m", "generator.python.client")
 
 
 @nox.session
@@ -138,7 +138,7 @@ def clients(session: nox.Session) -> None:
     _sync(session, "clients")
     if not (ROOT / "node_modules" / ".bin" / "orval").exists() and shutil.which("npm") is not None:
         session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
-    session.run("python", "-m", "generator.client_matrix", *session.posargs)
+    session.run("python", "-m", "generator.languages.matrix", *session.posargs)
 
 
 @nox.session

@@ -1,13 +1,13 @@
 """Case `hostile_body`: the worst bracket form body the reference server accepts, and what another
 client sees meanwhile.
 
-The server reads a body of up to `reference_server.app.MAX_BODY` (2 MiB) and parses a form body with
-`reference_server.protocol.parse_query` (PHP's bracket notation, `max_input_vars` 1000, nesting 64)
+The server reads a body of up to `reference_server.core.app.MAX_BODY` (2 MiB) and parses a form body with
+`reference_server.core.protocol.parse_query` (PHP's bracket notation, `max_input_vars` 1000, nesting 64)
 before it looks at anything else but a webhook's credentials. Of the shapes in `SHAPES`, the run uses
 the one that parses slowest in this process now (full mode, `details["shapes_ms"]`; quick mode takes
 `WORST`, one variable whose value is nothing but `%` signs up to the cap, which was the slowest
 before the parser decoded long values in pieces). Parameters over 64 KiB are parsed in a worker
-thread (`reference_server.app.LARGE_PARAMETERS`), long values in pieces of 32 KiB, so the event
+thread (`reference_server.core.app.LARGE_PARAMETERS`), long values in pieces of 32 KiB, so the event
 loop keeps answering other callers meanwhile: that is what the innocent latency measures.
 
 Figures, one server (`python -m reference_server --no-limits`, the shared helper in
@@ -39,8 +39,8 @@ from benchmarks.harness import CaseResult, Row, Settings, Target, free_port
 from benchmarks.loadgen import _read_response
 from benchmarks.servers import Server, reference_server
 from benchmarks.stats import median, percentile
-from reference_server.app import MAX_BODY
-from reference_server.protocol import MAX_NESTING, MAX_VARS, parse_query
+from reference_server.core.app import MAX_BODY
+from reference_server.core.protocol import MAX_NESTING, MAX_VARS, parse_query
 
 METHOD = "tasks.flow.Flow.isExists"
 INNOCENT_BODY = json.dumps({"flowData": {"name": "bench innocent"}}).encode()

@@ -5,7 +5,7 @@ folder, next to the stock tool a project without ours would use, on the same inp
 
 - bundle: `python -m generator.bundle --out TMP` vs `redocly bundle spec/openapi.yaml` (pinned
   @redocly/cli), which resolves the same $refs but adds no error index;
-- client: `generator.client.generate(TMP/python, TMP/openapi.yaml)` vs plain `openapi-python-client
+- client: `generator.python.client.generate(TMP/python, TMP/openapi.yaml)` vs plain `openapi-python-client
   generate --meta none` on the same bundle (our templates, runtime modules and _operations.py are the
   difference);
 - docs: `python -m generator.docs --spec TMP/openapi.json --out TMP/docs` vs `redocly build-docs`
@@ -54,7 +54,7 @@ def _steps(tmp: Path) -> dict[str, tuple[list[str], list[str]]]:
     """step -> (our command, the stock tool's command)."""
     python = sys.executable
     generate = (
-        "import sys; from pathlib import Path; from generator.client import generate; "
+        "import sys; from pathlib import Path; from generator.python.client import generate; "
         "generate(Path(sys.argv[1]), Path(sys.argv[2]))"
     )
     return {

@@ -9,10 +9,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from b24_spec.bundle import BUNDLE_YAML
 from benchmarks.harness import ROOT, wait_for_port
 
 PRISM = ROOT / "node_modules" / ".bin" / "prism"
-BUNDLE = ROOT / "generated" / "openapi.yaml"
 WEBHOOK = "/rest/1/reference-admin"
 
 
@@ -49,7 +49,7 @@ def reference_server(port: int) -> Iterator[Server]:
 
 @contextmanager
 def prism(port: int) -> Iterator[Server]:
-    command = [str(PRISM), "mock", str(BUNDLE), "-h", "127.0.0.1", "-p", str(port), "-v", "warn"]
+    command = [str(PRISM), "mock", str(BUNDLE_YAML), "-h", "127.0.0.1", "-p", str(port), "-v", "warn"]
     with _process(command, port, timeout=90):
         yield Server("prism mock", port, "")
 

@@ -16,13 +16,8 @@ from typing import Any
 import schemathesis
 from schemathesis import Case, CheckContext, Response
 
+from b24_spec import messages
 from contract_tests import live, model, patience, target
-from generator import messages
-
-VOLATILE_FIELDS = {"activity", "trialFeatureEnabled"}  # may differ between two reads of one flow
-# A portal's create answers these with [] and only get fills them (tasks 24.450 CommandHandler::loadFlow)
-READ_ONLY_MEMBERS = {"taskCreators", "team"}
-
 
 # (operation, check) pairs where a Bitrix check found something to verify; the others did not apply.
 EXERCISED: set[tuple[str, str]] = set()
@@ -319,7 +314,10 @@ def created_equals_read(ctx: CheckContext, response: Response, case: Case[Any]) 
         assert read is not None, f"{read_id} cannot find what {operation_id} just created"
         mine, theirs = created["result"], read["result"]
         if isinstance(mine, dict) and isinstance(theirs, dict):
-            skip = VOLATILE_FIELDS | {k for k in READ_ONLY_MEMBERS if mine.get(k) == []}
+            made = model.result_schema(operation_id)
+            volatile = model.marked_members(made, "x-bitrix-volatile")
+            filled_by_reads = model.marked_members(made, "x-bitrix-empty-on-write")
+            skip = volatile | {k for k in filled_by_reads if mine.get(k) == []}
             mine = {k: v for k, v in mine.items() if k not in skip}
             theirs = {k: v for k, v in theirs.items() if k not in skip}
         assert mine == theirs, f"{read_id} returns something else than {operation_id} did"

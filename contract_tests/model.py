@@ -8,26 +8,18 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from contract_tests.target import BUNDLE
+from b24_spec import bundle
+from b24_spec import model as spec_model
+from b24_spec.model import Role
 
 Json = Any
 _EXPRESSION = re.compile(r"^\$(response|request)\.body#(/.*)?$")
-
-
-@dataclass(frozen=True)
-class Role:
-    """An operation's `x-bitrix-role`: what it does to state (spec/EXTENSIONS.md)."""
-
-    effect: str  # read, create, start, change, toggle or delete
-    name: tuple[str, ...] = ()  # creates: the request member a person recognises the object by
-    unique: bool = False  # the portal refuses a second object with the same name
 
 
 @dataclass(frozen=True)
@@ -41,23 +33,17 @@ class Binding:
     pointer: str
 
 
-@cache
 def spec() -> Json:
-    return json.loads(BUNDLE.read_text(encoding="utf-8"))
+    return bundle.document()
 
 
 def deref(node: Json) -> Json:
-    while isinstance(node, dict) and "$ref" in node:
-        target = spec()
-        for part in node["$ref"][2:].split("/"):
-            target = target[part]
-        node = target
-    return node
+    return bundle.resolve(spec(), node)
 
 
 @cache
 def operations() -> dict[str, Json]:
-    return {item["post"]["operationId"]: item["post"] for item in spec()["paths"].values()}
+    return {operation_id: op.raw for operation_id, op in spec_model.default().operations.items()}
 
 
 def error_entries(operation_id: str) -> list[Json]:
@@ -71,9 +57,7 @@ def declared_errors(operation_id: str) -> set[tuple[int, str]]:
 
 
 def role(operation_id: str) -> Role:
-    marking = operations()[operation_id]["x-bitrix-role"]
-    name = tuple(part for part in str(marking.get("name", "")).split("/") if part)
-    return Role(str(marking["effect"]), name, bool(marking.get("unique", False)))
+    return spec_model.role_of(operations()[operation_id]["x-bitrix-role"])
 
 
 def is_read(operation_id: str) -> bool:
@@ -141,9 +125,7 @@ def cleanup_operation(creator: str) -> str | None:
 
 
 def pointer_get(document: Json, pointer: str) -> Json:
-    for part in filter(None, pointer.split("/")):
-        document = document[int(part)] if isinstance(document, list) else document[part]
-    return document
+    return bundle.at(document, pointer)
 
 
 def member(body: Json, path: tuple[str, ...]) -> Json:
@@ -200,6 +182,11 @@ def result_schema(operation_id: str) -> Json:
         if found is not None:
             return found
     return None
+
+
+def marked_members(schema: Json, marking: str) -> set[str]:
+    """Members of `schema` that carry a property marking (`x-bitrix-volatile`, ...)."""
+    return spec_model.marked_members(spec(), schema, marking)
 
 
 def reads_back(creator: str) -> list[str]:

@@ -7,6 +7,7 @@ from typing import Any
 
 import schemathesis
 
+from b24_spec.bundle import BUNDLE_JSON
 from contract_tests import checks, live, model, mutants, patience, runner, target
 from contract_tests.summary import Summary
 from reference_server import ServerConfig, create_app
@@ -30,7 +31,7 @@ def start(
     global SCHEMA, SUMMARY, MAX_EXAMPLES, STATEFUL_STEPS  # noqa: PLW0603 - one run per process
     target.use(current)
     config = schemathesis.Config.from_path(str(target.CONFIG))
-    SCHEMA = schemathesis.openapi.from_path(str(target.BUNDLE), config=config)
+    SCHEMA = schemathesis.openapi.from_path(str(BUNDLE_JSON), config=config)
     if current.app is not None:
         SCHEMA.app = current.app
     SCHEMA.config.update(base_url=current.base_url)

@@ -14,9 +14,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from b24_spec.bundle import BUNDLE_JSON
-
-BUNDLE = BUNDLE_JSON
 CONFIG = Path(__file__).resolve().parent / "schemathesis.toml"
 # The in-process reference server is called as an OAuth application, so that methods which need an
 # application context (templates, robots, activities) run too.

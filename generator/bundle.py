@@ -20,7 +20,8 @@ from typing import Any
 
 import yaml
 
-from generator import errors
+from b24_spec import errors
+from b24_spec.model import HTTP_METHODS, error_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_ROOT = ROOT / "spec" / "openapi.yaml"
@@ -39,7 +40,6 @@ COMPONENT_ORDER = (
     "callbacks",
     "pathItems",
 )
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 Json = Any
 
@@ -108,41 +108,6 @@ class _Bundler:
         return resolved
 
 
-def _deref(doc: Json, node: Json) -> Json:
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
-        pointer = node["$ref"].removeprefix("#/").split("/")
-        target = doc
-        for part in pointer:
-            target = target[part]
-        node = target
-    return node
-
-
-def error_index(doc: Json, operation: Json) -> list[Json]:
-    """Every error body an operation declares, as catalog entries (EXTENSIONS.md, x-bitrix-errors)."""
-    entries: list[Json] = []
-    for status, declared in operation.get("responses", {}).items():
-        media = _deref(doc, declared).get("content", {}).get("application/json", {})
-        for name, example_ref in media.get("examples", {}).items():
-            example = _deref(doc, example_ref)
-            value = example.get("value")
-            if not (isinstance(value, dict) and "error" in value):
-                continue
-            ref = example_ref.get("$ref") if isinstance(example_ref, dict) else None
-            entries.append(
-                {
-                    "status": int(status),
-                    "code": value["error"],
-                    "message": value.get("error_description", ""),
-                    "cause": example.get("description", ""),
-                    "retry": example.get("x-bitrix-retry", "never"),
-                    "messages": example.get("x-bitrix-messages", []),
-                    "example": ref or name,
-                }
-            )
-    return entries
-
-
 def bundle(root_file: Path = SPEC_ROOT) -> Json:
     """Return the bundled document as plain JSON-compatible data."""
     bundler = _Bundler(root_file.resolve())
@@ -167,7 +132,7 @@ def bundle(root_file: Path = SPEC_ROOT) -> Json:
                 continue
             if "x-bitrix-errors" in operation:
                 raise BundleError(f"{operation.get('operationId')}: x-bitrix-errors is computed, not written")
-            operation["x-bitrix-errors"] = error_index(doc, operation)
+            operation["x-bitrix-errors"] = error_catalogue(doc, operation)
     return doc
 
 

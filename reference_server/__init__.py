@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from starlette.applications import Starlette
 
-from . import methods
-from .app import build_app
-from .config import ServerConfig
+from . import domains
+from .core.app import build_app
+from .core.config import ServerConfig
 
-__all__ = ["ServerConfig", "create_app", "methods"]
+__all__ = ["ServerConfig", "create_app", "domains"]
 
 
 def create_app(config: ServerConfig | None = None) -> Starlette:

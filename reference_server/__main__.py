@@ -15,8 +15,8 @@ from pathlib import Path
 import uvicorn
 
 from . import ServerConfig, create_app
-from .app import ADMIN_HEADER
-from .store import StoreLockedError
+from .core.app import ADMIN_HEADER
+from .core.store import StoreLockedError
 
 
 def _parser(prog: str) -> argparse.ArgumentParser:

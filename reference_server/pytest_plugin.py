@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     import httpx
     from starlette.applications import Starlette
 
-    from reference_server.app import Portal
+    from reference_server.core.app import Portal
 
 # The host name in-process URLs carry; nothing resolves it, the transports deliver the call.
 IN_PROCESS_HOST = "portal.test"

@@ -32,12 +32,12 @@ from b24_client.models import (
     TasksFlowFlowUpdateBody,
 )
 
-from generator import rules
+from b24_spec import conventions
 from generator.bundle import bundle
-from reference_server.registry import HANDLERS
+from reference_server.core.registry import HANDLERS
 
 SPEC = bundle()
-OPERATIONS = {op["operationId"]: op for _p, _m, op in rules.operations(SPEC)}
+OPERATIONS = {op["operationId"]: op for _p, _m, op in conventions.operations(SPEC)}
 
 
 def _module(operation_id: str) -> ModuleType:
@@ -54,7 +54,7 @@ def _body_class(module: ModuleType) -> Any:
 def _request_examples(operation_id: str) -> Iterator[Any]:
     media = OPERATIONS[operation_id]["requestBody"]["content"]["application/json"]
     for example in media.get("examples", {}).values():
-        yield rules.deref(SPEC, example)["value"]
+        yield conventions.deref(SPEC, example)["value"]
 
 
 def _declared(operation_id: str) -> set[tuple[int, str]]:

@@ -21,14 +21,14 @@ import pytest
 from b24_client import Bitrix24, Client, errors
 from b24_client.models import DistributionType, Flow
 
-from generator import rules
+from b24_spec import conventions
 from generator.bundle import bundle
 from tests.client.conftest import BASE_URL
 from tests.conftest import ROOT
 from tests.reference_server.server_process import running_server
 
 SPEC = bundle()
-OPERATION_IDS = sorted(op["operationId"] for _p, _m, op in rules.operations(SPEC))
+OPERATION_IDS = sorted(op["operationId"] for _p, _m, op in conventions.operations(SPEC))
 GENERATED = ROOT / "generated" / "python"
 
 

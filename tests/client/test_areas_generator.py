@@ -1,4 +1,4 @@
-"""How generator/client_facade.py derives the namespaces, and how it refuses a spec it cannot map."""
+"""How generator/python/facade.py derives the namespaces, and how it refuses a spec it cannot map."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from generator.bundle import bundle
-from generator.client import HERE, endpoint_modules
-from generator.client_facade import FacadeError, areas_module, bitrix24_attributes, namespace_of
+from generator.python.client import HERE, endpoint_modules
+from generator.python.facade import FacadeError, areas_module, bitrix24_attributes, namespace_of
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "generated" / "python" / "b24_client"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -11,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.client import generate
+from b24_spec import model
+from generator.python.client import endpoint_modules, generate
 from tests.conftest import ROOT
 
 COMMITTED = ROOT / "generated" / "python"
@@ -65,10 +67,16 @@ def test_the_client_passes_mypy_strict(tmp_path: Path) -> None:
 
 
 def test_one_module_per_operation_named_after_the_method() -> None:
-    modules = {p.stem for p in (COMMITTED / "b24_client" / "api").glob("*/*.py") if p.stem != "__init__"}
-    assert "tasks_flow_flow_is_exists" in modules
-    assert "bizproc_workflow_instance_list" in modules
-    assert len(modules) == 30
+    operations = model.default().operations
+    api = COMMITTED / "b24_client" / "api"
+    modules = {p.stem for p in api.glob("*/*.py") if p.stem != "__init__"}
+    calls = endpoint_modules(api)  # operationId -> module, read from the URL each module calls
+    assert set(calls) == set(operations)
+    assert len(modules) == len(operations)
+    for operation_id, module in calls.items():
+        # `tasks.flow.Flow.isExists` -> `tasks_flow_flow_is_exists`
+        words = re.sub(r"([a-z])([A-Z])", r"\1_\2", operation_id).lower().replace(".", "_")
+        assert module.rsplit(".", 1)[-1] == words, operation_id
 
 
 @pytest.mark.skipif(shutil.which("uv") is None, reason="uv is needed to build a fresh virtual environment")

@@ -1,7 +1,7 @@
 """The client names every error of the spec's catalogue, from any of its message forms.
 
-The expectations come from the bundle (generator.errors.catalogue, the list errors.json publishes)
-and from the contract suite's matcher (generator.messages), never from the client's own tables.
+The expectations come from the bundle (b24_spec.errors.catalogue, the list errors.json publishes)
+and from the contract suite's matcher (b24_spec.messages), never from the client's own tables.
 """
 
 from __future__ import annotations
@@ -16,15 +16,15 @@ from b24_client._batch import BatchPlan, Command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import messages, rules
+from b24_spec import conventions, messages
+from b24_spec.errors import catalogue
 from generator.bundle import bundle
-from generator.errors import catalogue
 from tests.conftest import ROOT
 
 SPEC = bundle()
 NAMED = catalogue(SPEC)
 BY_NAME = {error["name"]: error for error in NAMED}
-OPERATIONS = {op["operationId"]: op for _p, _m, op in rules.operations(SPEC)}
+OPERATIONS = {op["operationId"]: op for _p, _m, op in conventions.operations(SPEC)}
 VARIANTS = [(error["name"], index) for error in NAMED for index in range(len(error["messages"]))]
 
 

@@ -19,11 +19,11 @@ from b24_client import Bitrix24, Bitrix24Error, Client, Command, UnknownBitrix24
 from b24_client.api.tasks_flow import tasks_flow_flow_create, tasks_flow_flow_get
 from b24_client.models import TasksFlowFlowCreateBody, TasksFlowFlowGetBody
 
-from generator import rules
+from b24_spec import conventions
+from b24_spec.errors import catalogue
 from generator.bundle import bundle
-from generator.errors import catalogue
 from reference_server import ServerConfig, create_app
-from reference_server.identities import DEFAULT_FIXTURES
+from reference_server.core.identities import DEFAULT_FIXTURES
 from tests.client.conftest import BASE_URL, SyncASGITransport
 
 SPEC = bundle()
@@ -100,7 +100,7 @@ def test_real_bizproc_and_batch_failures_are_named(served: Any) -> None:
 
 def _first_declaration(name: str) -> tuple[str, int]:
     return next(
-        (op["operationId"], entry["status"]) for _p, _m, op in rules.operations(SPEC)
+        (op["operationId"], entry["status"]) for _p, _m, op in conventions.operations(SPEC)
         for entry in op["x-bitrix-errors"] if entry["example"].endswith(f"/{name}")
     )  # fmt: skip
 

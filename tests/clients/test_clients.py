@@ -1,5 +1,6 @@
 """Other-language clients from the committed bundle: openapi-generator, tsc, go, and smoke programs that
-drive the reference server over HTTP (generator/clients.py does the work; these tests check its output).
+drive the reference server over HTTP (generator/languages/clients.py does the work; these tests check
+its output).
 
 Skipped, with the reason, only when Java, Node.js or Go cannot be had on this machine.
 """
@@ -12,7 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import clients
+from b24_spec.bundle import BUNDLE_YAML
+from generator.languages import clients
 
 MISSING = [m for m in clients.missing_toolchains() if m.startswith(("Java", "Node", "Go", "gopkg"))]
 pytestmark = pytest.mark.skipif(bool(MISSING), reason="; ".join(MISSING) or "all toolchains present")
@@ -55,18 +57,18 @@ def test_links_are_the_only_thing_the_generator_validator_rejects(tmp_path: Path
     """Why --skip-validate-spec is safe: every error is a link's object requestBody, and the same
     validator passes the bundle once links are stripped."""
     with pytest.raises(clients.ChainError) as failed:
-        clients.validate(clients.BUNDLE)
+        clients.validate(BUNDLE_YAML)
     errors = [
         line.strip() for line in failed.value.output.splitlines() if line.strip().startswith("- attribute")
     ]
     assert errors, failed.value.output
     assert all(re.search(r"links\.\w+\.requestBody is not of type `string`", e) for e in errors), errors
-    clients.validate_without_links(clients.BUNDLE, tmp_path)
+    clients.validate_without_links(BUNDLE_YAML, tmp_path)
 
 
 def test_the_validator_still_catches_other_problems(tmp_path: Path) -> None:
     """Stripping links hides nothing else: a dangling $ref in a copy fails validation."""
-    doc = yaml.safe_load(clients.BUNDLE.read_text(encoding="utf-8"))
+    doc = yaml.safe_load(BUNDLE_YAML.read_text(encoding="utf-8"))
     doc["components"]["schemas"].pop("ErrorResponse")
     broken = tmp_path / "broken.yaml"
     broken.write_text(yaml.safe_dump(doc, sort_keys=False), encoding="utf-8")
@@ -77,5 +79,5 @@ def test_the_validator_still_catches_other_problems(tmp_path: Path) -> None:
 @pytest.mark.parametrize("lang", clients.LANGUAGES)
 def test_committed_bundle_gives_clients_that_compile_and_work(lang: str, tmp_path: Path) -> None:
     """The bundle as committed, no patches: generate, compile, and drive the reference server."""
-    results = clients.run_chain(clients.BUNDLE, tmp_path, [lang])
+    results = clients.run_chain(BUNDLE_YAML, tmp_path, [lang])
     check_smoke(lang, results[lang])

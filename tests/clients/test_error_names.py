@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from generator.clients import SOURCES, tsc
+from generator.languages.clients import SOURCES, tsc
 from tests.conftest import ROOT
 
 CATALOGUE = ROOT / "generated" / "errors.json"

@@ -1,4 +1,4 @@
-"""The client matrix (generator/client_matrix.py): the rows that carry the spec's portability promises
+"""The client matrix (generator/languages/matrix.py): the rows that carry the spec's portability promises
 run here on the committed bundle; the README's table is the matrix's own; the patches and the example
 bookkeeping do what they say. `nox -s clients` runs every row, also C# and the smoke runs.
 """
@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from generator import client_examples as ex
-from generator import client_matrix as matrix
+from generator.languages import examples as ex
+from generator.languages import matrix
 
 DOC = json.loads(matrix.BUNDLE_JSON.read_text(encoding="utf-8"))
 # The rows whose promises the spec's forms keep (spec/README.md D71): Java compiles, PHP and Rust keep
@@ -37,7 +37,7 @@ def test_the_readme_table_is_the_matrix() -> None:
     start, end = readme.find(matrix.TABLE_START), readme.find(matrix.TABLE_END)
     assert start >= 0 and end > start, "README.md lacks the client-matrix markers"
     assert readme[start : end + len(matrix.TABLE_END)] == matrix.table(), (
-        "README.md's client table is stale: paste `python -m generator.client_matrix --table`"
+        "README.md's client table is stale: paste `python -m generator.languages.matrix --table`"
     )
 
 

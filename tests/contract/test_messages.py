@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from b24_spec import messages
 from contract_tests import model
-from generator import messages
 
 
 def test_an_integer_code_and_a_language_file_text_name_the_error() -> None:

@@ -51,7 +51,7 @@ def test_ranges_not_pins_and_the_pins_satisfy_them() -> None:
 
 def test_every_extra_the_scripts_name_exists() -> None:
     extras = set(PYPROJECT["project"]["optional-dependencies"])
-    for module in ("contract_tests/cli.py", "reference_server/cli.py", "generator/docs_cli.py"):
+    for module in ("contract_tests/cli.py", "reference_server/cli.py", "generator/docs/cli.py"):
         named = set(re.findall(r"b24-openapi\[(\w+)\]", (ROOT / module).read_text(encoding="utf-8")))
         assert named and named <= extras, (module, named)
 
@@ -73,7 +73,7 @@ def test_the_lock_matches_pyproject() -> None:
     [
         ("contract_tests.cli", "b24-contract"),
         ("reference_server.cli", "b24-portal"),
-        ("generator.docs_cli", "b24-docs"),
+        ("generator.docs.cli", "b24-docs"),
     ],
 )
 def test_a_missing_extra_is_named_with_exit_2(

@@ -10,15 +10,15 @@ from typing import Any
 
 import pytest
 
-from generator.docs import build
+from b24_spec.bundle import BUNDLE_JSON
+from generator.docs.site import build
 
 ROOT = Path(__file__).resolve().parents[2]
-BUNDLE = ROOT / "generated" / "openapi.json"
 
 
 @pytest.fixture(scope="session")
 def spec() -> Any:
-    return json.loads(BUNDLE.read_text(encoding="utf-8"))
+    return json.loads(BUNDLE_JSON.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")
@@ -30,7 +30,7 @@ def operations(spec: Any) -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("docs") / "site"
-    build(BUNDLE, out)
+    build(BUNDLE_JSON, out)
     return out
 
 

@@ -19,10 +19,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from generator.docs import DEFAULT_OUT, build
+from b24_spec.bundle import BUNDLE_JSON
+from generator.docs.site import DEFAULT_OUT, build
 from tests.conftest import ROOT
-
-from .conftest import BUNDLE
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 FLAGS = [
@@ -76,7 +75,7 @@ class Browser:
 def docs() -> Path:
     """The real output folder: the screenshot is part of what `nox -s docs` publishes."""
     out = ROOT / DEFAULT_OUT
-    build(BUNDLE, out)
+    build(BUNDLE_JSON, out)
     return out
 
 

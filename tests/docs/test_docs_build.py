@@ -1,4 +1,4 @@
-"""The reference docs (generator/docs.py) agree with the bundle: pages, errors, samples, no network."""
+"""The reference docs (generator/docs/site.py) agree with the bundle: pages, errors, samples, no network."""
 
 from __future__ import annotations
 
@@ -19,11 +19,12 @@ from urllib.parse import urlparse
 import httpx
 import pytest
 
-from generator import docs_samples
-from generator.docs import DocsBuildError, build, main
-from generator.docs_samples import Target, python_names
+from b24_spec.bundle import BUNDLE_JSON
+from generator.docs import samples as docs_samples
+from generator.docs.samples import Target, python_names
+from generator.docs.site import DocsBuildError, build, main
 
-from .conftest import BUNDLE, ROOT, page
+from .conftest import ROOT, page
 
 CLIENT_PACKAGE = ROOT / "generated" / "python" / "b24_client"
 
@@ -272,9 +273,9 @@ def test_no_asset_references_the_network(site: Path, spec: Any) -> None:
 
 def test_build_is_deterministic_and_fast(tmp_path: Path) -> None:
     started = time.perf_counter()
-    first = build(BUNDLE, tmp_path / "a")
+    first = build(BUNDLE_JSON, tmp_path / "a")
     elapsed = time.perf_counter() - started
-    build(BUNDLE, tmp_path / "b")
+    build(BUNDLE_JSON, tmp_path / "b")
     names = sorted(p.relative_to(tmp_path / "a") for p in first)
     assert names == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
     for name in names:

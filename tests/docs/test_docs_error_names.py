@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from generator import errors
+from b24_spec import errors
 
 from .conftest import ROOT, page
 

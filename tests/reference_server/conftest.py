@@ -10,10 +10,11 @@ import httpx
 import pytest
 from starlette.applications import Starlette
 
+from b24_spec import bundle
+from b24_spec.model import default
 from reference_server import ServerConfig, create_app
-from reference_server.spec import default_spec, inline_refs
 
-SPEC = default_spec()
+SPEC = default()
 
 ADMIN = "/rest/1/reference-admin/"
 USER2 = "/rest/2/reference-user2/"
@@ -37,11 +38,9 @@ OFFICIAL_CREATE = {
 
 def request_examples(operation_id: str) -> dict[str, Any]:
     """The request examples an operation declares in the bundle, by name, references inlined."""
-    media: Any = SPEC.document
-    pointer = SPEC.operations[operation_id].pointer.removesuffix("/schema")
-    for part in pointer.strip("/").split("/"):
-        media = media[part.replace("~1", "/").replace("~0", "~")]
-    return {name: inline_refs(SPEC.document, e)["value"] for name, e in media.get("examples", {}).items()}
+    pointer = SPEC.operations[operation_id].request_pointer.removesuffix("/schema")
+    media: Any = bundle.at(SPEC.document, pointer)
+    return {name: bundle.inline(SPEC.document, e)["value"] for name, e in media.get("examples", {}).items()}
 
 
 class FakeClock:

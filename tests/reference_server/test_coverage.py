@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import reference_server
-from reference_server.errors import BitrixError, UndeclaredError
-from reference_server.registry import HANDLERS
-from reference_server.spec import default_spec
+from b24_spec.model import default
+from reference_server.core.errors import BitrixError, UndeclaredError
+from reference_server.core.registry import HANDLERS
 
 # Raised by the dispatcher and the HTTP layer for any method, so every operation must declare them.
 SYSTEM_ERRORS = {
@@ -26,11 +26,12 @@ PACKAGE = Path(reference_server.__file__).parent
 
 
 def test_every_handler_names_a_spec_operation() -> None:
-    assert set(HANDLERS) - set(default_spec().operations) == set()
+    assert set(HANDLERS) - set(default().operations) == set()
 
 
 def test_every_operation_has_a_handler() -> None:
-    assert set(default_spec().operations) - set(HANDLERS) == set()
+    missing = set(default().operations) - set(HANDLERS)
+    assert missing == set(), "write a handler with @method(...) in reference_server/domains (CONTRIBUTING.md)"
 
 
 def _named_errors() -> set[str]:
@@ -52,7 +53,7 @@ def _named_errors() -> set[str]:
 
 
 def test_every_raised_error_is_a_spec_error_example() -> None:
-    examples = default_spec().document["components"]["examples"]
+    examples = default().document["components"]["examples"]
     names = _named_errors()
     assert names, "the scan found no errors at all"
     for name in names:
@@ -62,7 +63,7 @@ def test_every_raised_error_is_a_spec_error_example() -> None:
 
 def test_system_errors_are_declared_by_every_operation() -> None:
     assert _named_errors() >= SYSTEM_ERRORS
-    for op in default_spec().operations.values():
+    for op in default().operations.values():
         for name in SYSTEM_ERRORS:
             assert op.statuses_of(name), f"{op.operation_id} does not declare {name}"
 
@@ -71,13 +72,13 @@ def test_the_batch_entry_errors_are_batchs() -> None:
     """D46: raised only for commands inside a batch (rendered as `result_error` entries); the
     batch operation declares them."""
     assert _named_errors() >= {"BatchMethodNotAllowed", "BatchLengthExceeded"}
-    batch = default_spec().operations["batch"]
+    batch = default().operations["batch"]
     assert batch.statuses_of("BatchMethodNotAllowed") and batch.statuses_of("BatchLengthExceeded")
 
 
 def test_handler_errors_are_declared_by_their_operation() -> None:
-    spec = default_spec()
-    tasks_source = (PACKAGE / "methods" / "tasks.py").read_text(encoding="utf-8")
+    spec = default()
+    tasks_source = (PACKAGE / "domains" / "flows.py").read_text(encoding="utf-8")
     flow_errors = {n for n in _named_errors() if n.startswith("Flow") and f'"{n}"' in tasks_source}
     for handler in HANDLERS.values():
         op = spec.operations[handler.operation_id]
@@ -100,8 +101,8 @@ def test_handler_errors_are_declared_by_their_operation() -> None:
 
 def test_an_undeclared_error_cannot_be_sent() -> None:
     with pytest.raises(UndeclaredError):
-        BitrixError.named("FlowNameExists").status(default_spec(), "tasks.flow.Flow.get")
+        BitrixError.named("FlowNameExists").status(default(), "tasks.flow.Flow.get")
 
 
 def test_pin_errors_use_400_not_200() -> None:
-    assert BitrixError.named("FlowAccessDenied").status(default_spec(), "tasks.flow.Flow.pin") == 400
+    assert BitrixError.named("FlowAccessDenied").status(default(), "tasks.flow.Flow.pin") == 400

@@ -14,13 +14,13 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from jsonschema import Draft202012Validator
 
-from reference_server.fastcheck import compile_check
-from reference_server.spec import BUNDLE
+from b24_spec.bundle import BUNDLE_JSON
+from reference_server.core.fastcheck import compile_check
 
 from .conftest import SPEC, request_examples
 
 OPERATIONS = sorted(SPEC.operations)
-GENERATED = schemathesis.openapi.from_path(str(BUNDLE))
+GENERATED = schemathesis.openapi.from_path(str(BUNDLE_JSON))
 
 # Values put in every position of the official examples: each type, the edge of each usual bound,
 # the shapes Bitrix24 uses (member pairs, Y/N, numeric strings).
@@ -31,7 +31,7 @@ PROBES: list[Any] = [
 
 
 def _pair(operation_id: str) -> tuple[Draft202012Validator, Any]:
-    schema = SPEC.operations[operation_id].schema
+    schema = SPEC.operations[operation_id].request_schema
     check = compile_check(schema)
     assert check is not None, f"{operation_id}: the request schema should compile"
     return Draft202012Validator(schema), check

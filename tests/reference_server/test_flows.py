@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator import messages
+from b24_spec import messages
 
 from .conftest import ADMIN, EXTRANET, OFFICIAL_CREATE, SPEC, USER2, USER3, USER4, Portal, error_of, flow_data
 
@@ -349,16 +349,16 @@ def test_is_exists_for_any_user(portal: Portal) -> None:
 
 
 def test_flow_members_in_the_official_order(portal: Portal) -> None:
-    from reference_server.spec import default_spec  # noqa: PLC0415
+    from b24_spec.model import default  # noqa: PLC0415
 
-    example = list(default_spec().example("FlowResultExample")["result"])
+    example = list(default().example("FlowResultExample")["result"])
     # matchSchedule (tasks 24.450) is not in the docs' example; it follows matchWorkTime
     example.insert(example.index("matchWorkTime") + 1, "matchSchedule")
     assert list(portal.create("Ordered")) == example
 
 
 def _ru_fixtures(tmp_path: Path) -> Path:
-    from reference_server.identities import DEFAULT_FIXTURES  # noqa: PLC0415
+    from reference_server.core.identities import DEFAULT_FIXTURES  # noqa: PLC0415
 
     data = yaml.safe_load(DEFAULT_FIXTURES.read_text(encoding="utf-8"))
     path = tmp_path / "ru.yaml"
@@ -386,7 +386,7 @@ def test_messages_in_russian_with_lang_ru(make_portal: Callable[..., Portal], tm
 def test_every_flow_error_has_a_current_text_in_both_languages() -> None:
     """What the server sends for a flow error, per language, is one of the spec's variants of that
     language (hard-coded English texts are declared for both languages)."""
-    from reference_server.errors import BitrixError, Wire  # noqa: PLC0415
+    from reference_server.core.errors import BitrixError, Wire  # noqa: PLC0415
 
     names = {"FlowAccessDenied", "FlowNameExists", "FlowNotFound", "FlowUnknownError"}
     for name in sorted(names):
@@ -397,7 +397,7 @@ def test_every_flow_error_has_a_current_text_in_both_languages() -> None:
 
 
 def test_unknown_language_is_refused(tmp_path: Path) -> None:
-    from reference_server.identities import load_identities  # noqa: PLC0415
+    from reference_server.core.identities import load_identities  # noqa: PLC0415
 
     path = tmp_path / "de.yaml"
     path.write_text("lang: de\n", encoding="utf-8")

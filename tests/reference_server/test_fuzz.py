@@ -15,13 +15,13 @@ from schemathesis.specs.openapi.checks import (
     unsupported_method,
 )
 
+from b24_spec.bundle import BUNDLE_JSON
 from reference_server import ServerConfig, create_app
-from reference_server.spec import BUNDLE
 
 from .bizproc import upload
 
 app = create_app(ServerConfig(limits=False))
-schema = schemathesis.openapi.from_path(str(BUNDLE))
+schema = schemathesis.openapi.from_path(str(BUNDLE_JSON))
 schema.app = app
 schema.config.update(base_url="http://testserver/rest/1/reference-admin")
 schema.config.generation.update(max_examples=25, database="none")
@@ -29,7 +29,7 @@ flows = schema.include(path_regex=r"^/tasks\.flow\.")
 
 # bizproc through an application's OAuth token, so that the application-only methods get past their
 # access check; the portal holds a template, running workflows with tasks, and a waiting robot.
-bizproc_schema = schemathesis.openapi.from_path(str(BUNDLE))
+bizproc_schema = schemathesis.openapi.from_path(str(BUNDLE_JSON))
 bizproc_schema.app = app
 bizproc_schema.config.update(
     base_url="http://testserver/rest", headers={"Authorization": "Bearer reference-token-admin"}

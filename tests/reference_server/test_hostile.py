@@ -18,9 +18,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reference_server import app as app_module
-from reference_server import protocol, registry
-from reference_server.protocol import MAX_NESTING, MAX_VARS, build_nested, parse_id, parse_query
+from reference_server.core import app as app_module
+from reference_server.core import protocol, registry
+from reference_server.core.protocol import MAX_NESTING, MAX_VARS, build_nested, parse_id, parse_query
 from tests.reference_server.bizproc import APP, LEAD, failure, oauth, ok, start, upload
 from tests.reference_server.conftest import ADMIN, Portal, error_of
 from tests.reference_server.server_process import ROOT, free_port, running_server

@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from b24_spec.model import default
 from reference_server import ServerConfig, create_app
-from reference_server.spec import default_spec
 
 from .bizproc import APP, LEAD, upload
 from .conftest import ADMIN, Portal, request_examples
@@ -40,7 +40,7 @@ PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "hostile-ci"
 # A request that takes longer than this on one event loop stalls every other caller: the bound is a
 # denial-of-service detector (quadratic parsing took seconds), far above any legitimate request here.
 MAX_SECONDS = 5.0
-OPERATIONS = sorted(default_spec().operations)
+OPERATIONS = sorted(default().operations)
 BASES = [ADMIN, f"/rest/?auth={APP}&method="]
 MEDIA_TYPES = ["application/json", "application/x-www-form-urlencoded", "text/plain", "", "APPLICATION/JSON"]
 

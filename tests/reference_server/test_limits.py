@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from reference_server.identities import DEFAULT_FIXTURES
+from reference_server.core.identities import DEFAULT_FIXTURES
 
 from .conftest import ADMIN, FakeClock, Portal, error_of
 

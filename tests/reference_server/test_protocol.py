@@ -6,8 +6,8 @@ from urllib.parse import urlencode
 
 import pytest
 
-from reference_server.protocol import parse_query, php_json
-from reference_server.spec import default_spec
+from b24_spec.model import default
+from reference_server.core.protocol import parse_query, php_json
 
 from .conftest import ADMIN, OFFICIAL_CREATE, Portal, error_of
 
@@ -165,7 +165,7 @@ def test_unknown_bizproc_method_is_not_found(portal: Portal) -> None:
 def test_bad_bodies_get_declared_errors(portal: Portal, body: bytes, method: str) -> None:
     response = portal.post(ADMIN + method, content=body, headers={"content-type": "application/json"})
     assert response.status_code < 500
-    declared = {(e.status, e.code) for e in default_spec().operations[method].errors}
+    declared = {(e.status, e.code) for e in default().operations[method].errors}
     if response.status_code != 200:
         assert (response.status_code, str(response.json()["error"])) in declared
 

@@ -6,14 +6,14 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator import errors, rules
+from b24_spec import conventions, errors
 from generator.bundle import bundle, write
 from tests.conftest import ROOT
 from tests.spec.breakage import dump, load
 
 
 def test_error_names_are_identifiers_and_unique_per_code(bundled: Any) -> None:
-    assert rules.check_error_names(bundled) == []
+    assert conventions.check_error_names(bundled) == []
 
 
 def test_a_message_shared_across_operations_is_caught(spec_copy: Path) -> None:
@@ -23,7 +23,7 @@ def test_a_message_shared_across_operations_is_caught(spec_copy: Path) -> None:
     example = load(file)
     example["x-bitrix-messages"].append({"text": "Flow not found", "lang": "en", "source": "docs"})
     dump(file, example)
-    problems = rules.check_error_names(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_error_names(bundle(spec_copy / "openapi.yaml"))
     assert any("EventWorkflowNotFoundZero" in p and "FlowNotFound" in p for p in problems), problems
 
 
@@ -33,7 +33,7 @@ def test_a_reserved_name_is_caught(spec_copy: Path) -> None:
     for path in (spec_copy / "paths").glob("*.yaml"):
         text = path.read_text(encoding="utf-8")
         path.write_text(text.replace("/FlowNotFound.yaml", "/MalformedResponse.yaml"), encoding="utf-8")
-    problems = rules.check_error_names(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_error_names(bundle(spec_copy / "openapi.yaml"))
     assert problems == ["error example MalformedResponse: the name is reserved by the client runtime"]
 
 
@@ -41,7 +41,7 @@ def test_the_catalogue_gathers_statuses_and_operations(bundled: Any) -> None:
     named = {error["name"]: error for error in errors.catalogue(bundled)}
     pairs = {
         (op["operationId"], entry["status"], entry["example"].rsplit("/", 1)[-1])
-        for _p, _m, op in rules.operations(bundled) for entry in op["x-bitrix-errors"]
+        for _p, _m, op in conventions.operations(bundled) for entry in op["x-bitrix-errors"]
     }  # fmt: skip
     assert {(op, status, name) for name, e in named.items() for op in e["operations"]
             for status in e["statuses"]} >= pairs  # fmt: skip

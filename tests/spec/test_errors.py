@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator import messages, rules
+from b24_spec import conventions, messages
 from generator.bundle import bundle
 from tests.spec.breakage import dump, edit_operation, load
 
@@ -32,19 +32,19 @@ SYSTEM_CODES = {
 
 
 def test_error_bodies_are_described_once_and_referenced(bundled: Any) -> None:
-    assert rules.check_error_examples(bundled) == []
+    assert conventions.check_error_examples(bundled) == []
 
 
 def test_every_operation_declares_the_system_errors(bundled: Any) -> None:
-    assert rules.check_system_errors(bundled) == []
+    assert conventions.check_system_errors(bundled) == []
 
 
 def test_the_error_index_matches_the_responses(bundled: Any) -> None:
-    assert rules.check_error_index(bundled) == []
+    assert conventions.check_error_index(bundled) == []
 
 
 def test_every_operation_indexes_every_system_code(bundled: Any) -> None:
-    for _path, _method, op in rules.operations(bundled):
+    for _path, _method, op in conventions.operations(bundled):
         codes = {entry["code"] for entry in op["x-bitrix-errors"]}
         assert codes >= SYSTEM_CODES, (op["operationId"], SYSTEM_CODES - codes)
 
@@ -74,7 +74,7 @@ def test_pin_documents_its_errors_under_http_200_and_400(bundled: Any) -> None:
 
 def test_a_missing_system_error_response_is_caught(spec_copy: Path) -> None:
     edit_operation(spec_copy, "tasks.flow.Flow.get", lambda op: op["responses"].pop("429"))
-    problems = rules.check_system_errors(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_system_errors(bundle(spec_copy / "openapi.yaml"))
     assert problems == ["tasks.flow.Flow.get: missing the 429 response"]
 
 
@@ -84,13 +84,13 @@ def test_a_system_error_missing_from_an_inline_response_is_caught(spec_copy: Pat
         "tasks.flow.Flow.get",
         lambda op: op["responses"]["400"]["content"]["application/json"]["examples"].pop("InvalidRequest"),
     )
-    problems = rules.check_system_errors(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_system_errors(bundle(spec_copy / "openapi.yaml"))
     assert problems == ["tasks.flow.Flow.get 400: missing system errors ['InvalidRequest']"]
 
 
 def test_batch_entry_errors_are_not_whole_call_errors(bundled: Any) -> None:
     """D46: ERROR_BATCH_LENGTH_EXCEEDED and ERROR_BATCH_METHOD_NOT_ALLOWED come only inside a batch."""
-    assert rules.check_batch_only_errors(bundled) == []
+    assert conventions.check_batch_only_errors(bundled) == []
     for path, item in bundled["paths"].items():
         assert "405" not in item["post"]["responses"] or path == "/batch", path
 
@@ -101,7 +101,7 @@ def test_a_batch_entry_error_on_a_method_is_caught(spec_copy: Path) -> None:
         examples["BatchLengthExceeded"] = {"$ref": "../components/examples/BatchLengthExceeded.yaml"}
 
     edit_operation(spec_copy, "bizproc.task.list", add)
-    problems = rules.check_batch_only_errors(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_batch_only_errors(bundle(spec_copy / "openapi.yaml"))
     assert "bizproc.task.list: declares BatchLengthExceeded, which only a batch entry carries" in problems
 
 
@@ -111,7 +111,7 @@ def test_an_inline_error_body_is_caught(spec_copy: Path) -> None:
         examples["Inline"] = {"value": {"error": "0", "error_description": "Flow not found"}}
 
     edit_operation(spec_copy, "tasks.flow.Flow.get", inline)
-    problems = rules.check_error_examples(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_error_examples(bundle(spec_copy / "openapi.yaml"))
     assert any("Inline" in p for p in problems), problems
 
 
@@ -120,7 +120,7 @@ def test_an_error_without_retry_advice_is_caught(spec_copy: Path) -> None:
     example = load(file)
     example["x-bitrix-retry"] = "sometimes"
     dump(file, example)
-    problems = rules.check_error_examples(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_error_examples(bundle(spec_copy / "openapi.yaml"))
     assert any("FlowNotFound" in p for p in problems), problems
 
 
@@ -129,18 +129,18 @@ def test_a_stale_error_index_is_caught(bundled: Any) -> None:
     item = broken["paths"]["/tasks.flow.Flow.get"]
     op = {**item["post"], "x-bitrix-errors": item["post"]["x-bitrix-errors"][1:]}
     broken["paths"]["/tasks.flow.Flow.get"] = {"post": op}
-    assert rules.check_error_index(broken) == [
+    assert conventions.check_error_index(broken) == [
         "tasks.flow.Flow.get: x-bitrix-errors does not match the declared responses"
     ]
 
 
 def test_the_flow_methods_are_all_present(bundled: Any) -> None:
-    ids = {op["operationId"] for _p, _m, op in rules.operations(bundled)}
+    ids = {op["operationId"] for _p, _m, op in conventions.operations(bundled)}
     assert set(FLOW_METHODS) <= ids
 
 
 def test_error_messages_name_one_declared_error(bundled: Any) -> None:
-    assert rules.check_error_messages_distinct(bundled) == []
+    assert conventions.check_error_messages_distinct(bundled) == []
 
 
 def test_an_error_without_message_variants_is_caught(spec_copy: Path) -> None:
@@ -148,7 +148,7 @@ def test_an_error_without_message_variants_is_caught(spec_copy: Path) -> None:
     example = load(file)
     del example["x-bitrix-messages"]
     dump(file, example)
-    problems = rules.check_error_examples(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_error_examples(bundle(spec_copy / "openapi.yaml"))
     assert problems == ["error example FlowNotFound: x-bitrix-messages must list the known message variants"]
 
 
@@ -157,7 +157,7 @@ def test_variants_that_miss_the_example_message_are_caught(spec_copy: Path) -> N
     example = load(file)
     example["x-bitrix-messages"] = [{"pattern": r"Flow \d+ not found", "lang": "en", "source": "docs"}]
     dump(file, example)
-    problems = rules.check_error_examples(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_error_examples(bundle(spec_copy / "openapi.yaml"))
     assert problems == [
         "error example FlowNotFound: no x-bitrix-messages variant matches its error_description"
     ]
@@ -171,7 +171,7 @@ def test_a_malformed_variant_is_caught(spec_copy: Path) -> None:
                                      {"pattern": "(", "lang": "en", "source": "docs"},
                                      {"text": "y", "lang": "de", "source": ""}]  # fmt: skip
     dump(file, example)
-    problems = rules.check_error_examples(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_error_examples(bundle(spec_copy / "openapi.yaml"))
     assert problems == [
         f"error example FlowNotFound: x-bitrix-messages[{first}] needs exactly one of text and pattern",
         f"error example FlowNotFound: x-bitrix-messages[{first + 1}]: pattern does not compile",
@@ -191,7 +191,7 @@ def test_current_variants_are_checked(spec_copy: Path) -> None:
         {"text": "Z", "template": "Z {n}", "lang": "ru", "source": "docs"},
     ]
     dump(file, example)
-    problems = rules.check_error_examples(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_error_examples(bundle(spec_copy / "openapi.yaml"))
     where = "error example FlowUnknownError: x-bitrix-messages"
     assert problems == [
         f"{where}[{first + 1}]: current is either true or absent",
@@ -225,7 +225,7 @@ def test_two_errors_sharing_a_variant_are_caught(spec_copy: Path) -> None:
     example = load(file)
     example["x-bitrix-messages"].append({"pattern": "Flow.*", "lang": "en", "source": "docs"})
     dump(file, example)
-    problems = rules.check_error_messages_distinct(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_error_messages_distinct(bundle(spec_copy / "openapi.yaml"))
     assert any("FlowUnknownError" in p and "FlowNotFound" in p for p in problems), problems
 
 

@@ -7,20 +7,22 @@ from typing import Any
 
 import pytest
 
-from generator import rules
+from b24_spec import conventions
 from generator.bundle import bundle
 from tests.spec import official_pages
 from tests.spec.breakage import dump, load
 
 
 def test_every_example_validates_against_its_schema(bundled: Any) -> None:
-    assert rules.check_examples(bundled) == []
+    assert conventions.check_examples(bundled) == []
 
 
 def _example_values(doc: Any, op: Any) -> list[Any]:
-    holders = [op.get("requestBody", {})] + [rules.deref(doc, r) for r in op.get("responses", {}).values()]
+    holders = [op.get("requestBody", {})] + [
+        conventions.deref(doc, r) for r in op.get("responses", {}).values()
+    ]
     return [
-        rules.deref(doc, example).get("value")
+        conventions.deref(doc, example).get("value")
         for holder in holders
         for media in holder.get("content", {}).values()
         for example in media.get("examples", {}).values()
@@ -34,9 +36,9 @@ def _example_values(doc: Any, op: Any) -> list[Any]:
 def test_every_official_json_example_is_in_the_spec(bundled: Any) -> None:
     missing = []
     schema_examples = [
-        value for _ptr, schema in rules.iter_schemas(bundled) for value in schema.get("examples", [])
+        value for _ptr, schema in conventions.iter_schemas(bundled) for value in schema.get("examples", [])
     ]
-    for _path, _method, op in rules.operations(bundled):
+    for _path, _method, op in conventions.operations(bundled):
         page = official_pages.page_for(op["externalDocs"]["url"])
         assert page.is_file(), f"{op['operationId']}: no copied page {page}"
         whole, fragments = official_pages.examples_on(page)
@@ -56,14 +58,14 @@ def test_an_example_that_does_not_match_is_caught(spec_copy: Path) -> None:
     example = load(file)
     example["value"]["result"]["active"] = "Y"
     dump(file, example)
-    problems = rules.check_examples(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_examples(bundle(spec_copy / "openapi.yaml"))
     assert any("active" in p and "'Y' is not of type 'boolean'" in p for p in problems), problems
 
 
 def test_a_request_example_that_does_not_match_is_caught(spec_copy: Path) -> None:
     file = spec_copy / "components" / "examples" / "FlowIdRequest.yaml"
     dump(file, {"summary": "broken", "value": {"flowId": "517"}})
-    problems = rules.check_examples(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_examples(bundle(spec_copy / "openapi.yaml"))
     assert any("tasks.flow.Flow.get requestBody" in p for p in problems), problems
 
 
@@ -72,5 +74,5 @@ def test_a_schema_example_that_does_not_match_is_caught(spec_copy: Path) -> None
     schema = load(file)
     schema["examples"].append(["user"])
     dump(file, schema)
-    problems = rules.check_examples(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_examples(bundle(spec_copy / "openapi.yaml"))
     assert any("MemberPair" in p for p in problems), problems

@@ -5,17 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator import rules
+from b24_spec import conventions
 from generator.bundle import bundle
 from tests.spec.breakage import edit_operation
 
 
 def test_every_extension_is_documented(spec_dir: Path, bundled: Any) -> None:
-    assert rules.check_extensions(bundled, spec_dir / "EXTENSIONS.md") == []
+    assert conventions.check_extensions(bundled, spec_dir / "EXTENSIONS.md") == []
 
 
 def test_the_documented_extensions_are_the_ones_we_rely_on(spec_dir: Path) -> None:
-    documented = rules.documented_extensions(spec_dir / "EXTENSIONS.md")
+    documented = conventions.documented_extensions(spec_dir / "EXTENSIONS.md")
     assert documented >= {
         "x-bitrix-scope",
         "x-bitrix-access",
@@ -30,5 +30,5 @@ def test_the_documented_extensions_are_the_ones_we_rely_on(spec_dir: Path) -> No
 
 def test_an_undocumented_extension_is_caught(spec_copy: Path) -> None:
     edit_operation(spec_copy, "tasks.flow.Flow.get", lambda op: op.update({"x-bitrix-cache": True}))
-    problems = rules.check_extensions(bundle(spec_copy / "openapi.yaml"), spec_copy / "EXTENSIONS.md")
+    problems = conventions.check_extensions(bundle(spec_copy / "openapi.yaml"), spec_copy / "EXTENSIONS.md")
     assert problems == ["x-bitrix-cache is used but not documented in spec/EXTENSIONS.md"]

@@ -1,47 +1,73 @@
-"""The spec covers every documented method: 7 flow, 21 bizproc, the deprecated alias and batch."""
+"""The spec covers every method the source audit covers, and nothing counts operations by hand:
+the paths, the audit (spec/SOURCES.md), the app-only markings and the README's numbers agree with
+the bundle."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from generator import rules
+from b24_spec import conventions
+from tests.conftest import ROOT, SPEC_DIR
 
-FLOW = {f"tasks.flow.Flow.{m}" for m in ("create", "update", "get", "delete", "isExists", "activate", "pin")}
-BIZPROC = {
-    *(f"bizproc.workflow.{m}" for m in ("start", "instances", "terminate", "kill")),
-    *(f"bizproc.workflow.template.{m}" for m in ("add", "update", "list", "delete")),
-    *(f"bizproc.task.{m}" for m in ("list", "complete", "delegate")),
-    *(f"bizproc.robot.{m}" for m in ("add", "update", "list", "delete")),
-    "bizproc.event.send",
-    *(f"bizproc.activity.{m}" for m in ("add", "update", "list", "delete", "log")),
-}
-ALIAS = "bizproc.workflow.instance.list"
+APP_ONLY_REFUSAL = "Access denied! Application context required"
+_METHOD = re.compile(r"\b(tasks\.flow\.Flow\.\w+|bizproc(?:\.\w+)+|batch)\b")
 
 
-def test_every_documented_method_is_an_operation(bundled: Any) -> None:
-    assert len(FLOW) == 7
-    assert len(BIZPROC) == 21
-    ids = {op["operationId"] for _p, _m, op in rules.operations(bundled)}
-    assert ids == FLOW | BIZPROC | {ALIAS, "batch"}
+def _operation_ids(bundled: Any) -> set[str]:
+    return {op["operationId"] for _p, _m, op in conventions.operations(bundled)}
 
 
-def test_application_only_methods_are_marked(bundled: Any) -> None:
-    marked = {op["operationId"] for _p, _m, op in rules.operations(bundled) if op.get("x-bitrix-app-context")}
-    assert marked == {
-        "bizproc.workflow.template.add",
-        "bizproc.workflow.template.update",
-        "bizproc.workflow.template.delete",
-        *(f"bizproc.robot.{m}" for m in ("add", "update", "list", "delete")),
-        *(f"bizproc.activity.{m}" for m in ("add", "update", "list", "delete")),
+def audited_methods() -> set[str]:
+    """The methods spec/SOURCES.md has a section for (a `###` heading naming them)."""
+    found: set[str] = set()
+    for line in (SPEC_DIR / "SOURCES.md").read_text(encoding="utf-8").splitlines():
+        if line.startswith("###"):
+            found |= set(_METHOD.findall(line))
+    return found
+
+
+def test_every_operation_has_a_path_file_and_an_audit_section(bundled: Any) -> None:
+    ids = _operation_ids(bundled)
+    files = {p.stem for p in (SPEC_DIR / "paths").glob("*.yaml")}
+    assert ids == files
+    assert ids - audited_methods() == set(), "add a section for the method to spec/SOURCES.md"
+    assert audited_methods() - ids == set(), "spec/SOURCES.md audits a method the spec does not describe"
+
+
+def test_the_audit_reader_sees_every_kind_of_heading() -> None:
+    # one method, two methods on one heading, a method with a note after it
+    assert {
+        "tasks.flow.Flow.create",
+        "bizproc.workflow.instance.list",
+        "bizproc.robot.add",
+    } <= audited_methods()
+
+
+def test_application_only_methods_are_exactly_those_that_refuse_webhooks(bundled: Any) -> None:
+    marked = {
+        op["operationId"] for _p, _m, op in conventions.operations(bundled) if op.get("x-bitrix-app-context")
     }
+    refusing = {
+        op["operationId"]
+        for _p, _m, op in conventions.operations(bundled)
+        if any(e["message"] == APP_ONLY_REFUSAL for e in op["x-bitrix-errors"])
+    }
+    assert marked
+    assert marked == refusing
 
 
 def test_application_only_methods_declare_the_webhook_refusal(bundled: Any) -> None:
-    for _p, _m, op in rules.operations(bundled):
+    for _p, _m, op in conventions.operations(bundled):
         if op.get("x-bitrix-app-context"):
-            refusals = {
-                e["status"]
-                for e in op["x-bitrix-errors"]
-                if e["message"] == "Access denied! Application context required"
-            }
+            refusals = {e["status"] for e in op["x-bitrix-errors"] if e["message"] == APP_ONLY_REFUSAL}
             assert refusals == {400, 403}, op["operationId"]
+
+
+def test_the_readme_counts_the_methods_the_spec_describes(bundled: Any) -> None:
+    methods = {
+        op["operationId"] for _p, _m, op in conventions.operations(bundled) if not op.get("deprecated")
+    }
+    claims = [int(n) for n in re.findall(r"\ball (\d+) methods\b", (ROOT / "README.md").read_text("utf-8"))]
+    assert claims, "README.md no longer states how many methods the server serves; drop this test"
+    assert set(claims) == {len(methods)}, "update the method count in README.md"

@@ -8,14 +8,14 @@ from typing import Any
 
 import pytest
 
-from generator import rules
+from b24_spec import conventions
 
 Mutation = Callable[[Any], None]
 
 
 def _named_example(doc: Any, operation_id: str, name: str) -> Any:
     media = doc["paths"][f"/{operation_id}"]["post"]["responses"]["200"]["content"]["application/json"]
-    return copy.deepcopy(rules.deref(doc, media["examples"][name])["value"])
+    return copy.deepcopy(conventions.deref(doc, media["examples"][name])["value"])
 
 
 def test_a_real_task_page_validates(bundled: Any) -> None:
@@ -23,7 +23,7 @@ def test_a_real_task_page_validates(bundled: Any) -> None:
     assert len(page["result"]) == 50
     assert page["next"] == 50
     assert isinstance(page["result"][0]["ID"], str)
-    assert rules.response_errors(bundled, "bizproc.task.list", "200", page) == []
+    assert conventions.response_errors(bundled, "bizproc.task.list", "200", page) == []
 
 
 @pytest.mark.parametrize(
@@ -41,7 +41,7 @@ def test_a_real_task_page_validates(bundled: Any) -> None:
 def test_a_wrong_task_page_does_not_validate(bundled: Any, name: str, mutate: Mutation) -> None:
     page = _named_example(bundled, "bizproc.task.list", "RealShapedPage")
     mutate(page)
-    assert rules.response_errors(bundled, "bizproc.task.list", "200", page) != [], name
+    assert conventions.response_errors(bundled, "bizproc.task.list", "200", page) != [], name
 
 
 def _instances_page() -> Any:
@@ -61,7 +61,7 @@ def _instances_page() -> Any:
 
 def test_a_real_instances_page_validates(bundled: Any) -> None:
     for operation_id in ("bizproc.workflow.instances", "bizproc.workflow.instance.list"):
-        assert rules.response_errors(bundled, operation_id, "200", _instances_page()) == []
+        assert conventions.response_errors(bundled, operation_id, "200", _instances_page()) == []
 
 
 @pytest.mark.parametrize(
@@ -75,7 +75,7 @@ def test_a_real_instances_page_validates(bundled: Any) -> None:
 def test_a_wrong_instances_page_does_not_validate(bundled: Any, name: str, mutate: Mutation) -> None:
     page = _instances_page()
     mutate(page)
-    assert rules.response_errors(bundled, "bizproc.workflow.instances", "200", page) != [], name
+    assert conventions.response_errors(bundled, "bizproc.workflow.instances", "200", page) != [], name
 
 
 def _batch_with_php_empty_maps() -> Any:
@@ -94,7 +94,7 @@ def _batch_with_php_empty_maps() -> Any:
 
 
 def test_a_batch_answer_with_php_empty_maps_validates(bundled: Any) -> None:
-    assert rules.response_errors(bundled, "batch", "200", _batch_with_php_empty_maps()) == []
+    assert conventions.response_errors(bundled, "batch", "200", _batch_with_php_empty_maps()) == []
 
 
 @pytest.mark.parametrize(
@@ -112,4 +112,4 @@ def test_a_batch_answer_with_php_empty_maps_validates(bundled: Any) -> None:
 def test_a_wrong_batch_answer_does_not_validate(bundled: Any, name: str, mutate: Mutation) -> None:
     body = _batch_with_php_empty_maps()
     mutate(body)
-    assert rules.response_errors(bundled, "batch", "200", body) != [], name
+    assert conventions.response_errors(bundled, "batch", "200", body) != [], name

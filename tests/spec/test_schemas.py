@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator import rules
+from b24_spec import conventions
 from generator.bundle import bundle
 from tests.spec.breakage import dump, load
 
 
 def test_schemas_use_portable_forms(bundled: Any) -> None:
-    assert rules.check_portable_schemas(bundled) == []
+    assert conventions.check_portable_schemas(bundled) == []
 
 
 def test_a_boolean_items_schema_is_caught(spec_copy: Path) -> None:
@@ -19,7 +19,7 @@ def test_a_boolean_items_schema_is_caught(spec_copy: Path) -> None:
     schema = load(file)
     schema["items"] = False
     dump(file, schema)
-    problems = rules.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
     assert any("MemberPair" in p and "boolean schema" in p for p in problems), problems
 
 
@@ -28,7 +28,7 @@ def test_a_nullable_enum_is_caught(spec_copy: Path) -> None:
     schema = load(file)
     schema["type"] = ["string", "null"]
     dump(file, schema)
-    problems = rules.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
     assert any("DistributionType" in p and "nullable enum" in p for p in problems), problems
 
 
@@ -37,7 +37,7 @@ def test_a_builtin_schema_name_is_caught(spec_copy: Path) -> None:
     (schemas / "ErrorResponse.yaml").rename(schemas / "Error.yaml")
     for file in spec_copy.rglob("*.yaml"):
         file.write_text(file.read_text(encoding="utf-8").replace("ErrorResponse.yaml", "Error.yaml"), "utf-8")
-    problems = rules.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
     assert "schema name Error collides with a language built-in" in problems
 
 
@@ -46,7 +46,7 @@ def test_an_int32_id_is_caught(spec_copy: Path) -> None:
     schema = load(file)
     del schema["format"]
     dump(file, schema)
-    problems = rules.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
     assert any("integer id needs format int64" in p for p in problems), problems
 
 
@@ -55,7 +55,7 @@ def test_a_default_next_to_a_union_is_caught(spec_copy: Path) -> None:
     schema = load(file)
     schema["default"] = 1
     dump(file, schema)
-    problems = rules.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
     assert any("IdInput" in p and "`default` next to a union" in p for p in problems), problems
 
 
@@ -65,7 +65,7 @@ def test_a_default_on_a_reference_to_a_union_is_caught(spec_copy: Path) -> None:
     schema["properties"]["matchWorkTime"]["default"] = 1  # Flag01 is integer or boolean
     schema["properties"]["notifyOnQueueOverflow"]["default"] = None  # a nullable integer: fine
     dump(file, schema)
-    problems = rules.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
     assert problems == [
         "/components/schemas/FlowCreateData/properties/matchWorkTime: `default` on a reference to a union;"
         " say it in the description"
@@ -84,7 +84,7 @@ def test_a_map_or_array_union_is_caught(spec_copy: Path) -> None:
         ]
     }
     dump(file, schema)
-    problems = rules.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
     assert problems == [
         "/components/schemas/WorkflowTemplate/properties/PARAMETERS: a union with a map or array branch;"
         " write one schema with `not` (D71)"
@@ -96,7 +96,7 @@ def test_a_collection_default_is_caught(spec_copy: Path) -> None:
     schema = load(file)
     schema["properties"]["SELECT"]["default"] = ["ID"]
     dump(file, schema)
-    problems = rules.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
     assert any("SELECT" in p and "list or object `default`" in p for p in problems), problems
 
 
@@ -106,7 +106,7 @@ def test_a_bare_object_is_caught(spec_copy: Path) -> None:
     schema = load(file)
     schema["properties"]["Name"] = {"type": "object", "description": "A title."}
     dump(file, schema)
-    problems = rules.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
     assert problems == [
         "/components/schemas/TaskField/properties/Name: a bare `type: object`; describe its values"
     ]
@@ -119,7 +119,7 @@ def test_a_tuple_with_optional_elements_is_caught(spec_copy: Path) -> None:
     schema = load(file)
     schema["oneOf"][3]["minItems"] = 1
     dump(file, schema)
-    problems = rules.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
     assert problems == [
         "/components/schemas/ActivityFilterRule/oneOf/3: a tuple with optional elements;"
         " make each length its own branch"

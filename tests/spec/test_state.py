@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from generator import rules
+from b24_spec import conventions
 from generator.bundle import bundle
 from tests.spec.breakage import edit_operation
 
@@ -39,24 +39,26 @@ def _operation(doc: Any, operation_id: str) -> Any:
 @pytest.mark.parametrize(("source", "target"), CHAINS)
 def test_the_stateful_chain_is_a_link(bundled: Any, source: str, target: str) -> None:
     target = target if "." in target else f"tasks.flow.Flow.{target}"
-    linked = {link["operationId"] for _s, link in rules.links_of(bundled, _operation(bundled, source))}
+    linked = {link["operationId"] for _s, link in conventions.links_of(bundled, _operation(bundled, source))}
     assert target in linked
 
 
 def test_links_are_consistent(bundled: Any) -> None:
-    assert rules.check_links(bundled) == []
+    assert conventions.check_links(bundled) == []
 
 
 def test_a_link_to_a_missing_member_is_caught(spec_copy: Path) -> None:
     link = spec_copy / "components" / "links" / "FlowGet.yaml"
     link.write_text(link.read_text(encoding="utf-8").replace("flowId:", "flow_id:"), encoding="utf-8")
-    problems = rules.check_links(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_links(bundle(spec_copy / "openapi.yaml"))
     assert any("flow_id" in p for p in problems), problems
 
 
 def test_paged_methods_are_marked(bundled: Any) -> None:
-    assert rules.check_pagination(bundled) == []
-    paged = {op["operationId"] for _p, _m, op in rules.operations(bundled) if "x-bitrix-pagination" in op}
+    assert conventions.check_pagination(bundled) == []
+    paged = {
+        op["operationId"] for _p, _m, op in conventions.operations(bundled) if "x-bitrix-pagination" in op
+    }
     assert paged == {
         "bizproc.workflow.instances",
         "bizproc.workflow.instance.list",
@@ -67,7 +69,7 @@ def test_paged_methods_are_marked(bundled: Any) -> None:
 
 def test_an_unmarked_paged_method_is_caught(spec_copy: Path) -> None:
     edit_operation(spec_copy, "bizproc.task.list", lambda op: op.pop("x-bitrix-pagination"))
-    problems = rules.check_pagination(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_pagination(bundle(spec_copy / "openapi.yaml"))
     assert problems == ["bizproc.task.list: x-bitrix-pagination and the paged envelope must go together"]
 
 
@@ -75,7 +77,7 @@ def test_paging_kinds(bundled: Any) -> None:
     """D41: task.list pages by page number, the ORM lists by exact offset."""
     kinds = {
         op["operationId"]: op["x-bitrix-pagination"]["kind"]
-        for _p, _m, op in rules.operations(bundled)
+        for _p, _m, op in conventions.operations(bundled)
         if "x-bitrix-pagination" in op
     }
     assert kinds == {
@@ -98,7 +100,7 @@ def test_paging_kinds(bundled: Any) -> None:
 )
 def test_a_missing_or_unknown_paging_kind_is_caught(spec_copy: Path, edit: Any, problem: str) -> None:
     edit_operation(spec_copy, "bizproc.task.list", lambda op: edit(op["x-bitrix-pagination"]))
-    problems = rules.check_pagination(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_pagination(bundle(spec_copy / "openapi.yaml"))
     assert len(problems) == 1 and problems[0].startswith(problem), problems
 
 
@@ -106,19 +108,19 @@ def test_an_alias_that_pages_differently_is_caught(spec_copy: Path) -> None:
     edit_operation(
         spec_copy, "bizproc.workflow.instance.list", lambda op: op["x-bitrix-pagination"].update(kind="page")
     )
-    problems = rules.check_pagination(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_pagination(bundle(spec_copy / "openapi.yaml"))
     assert problems == ["bizproc.workflow.instance.list: an alias pages like bizproc.workflow.instances"]
 
 
 def test_only_batch_is_not_batchable(bundled: Any) -> None:
     unbatchable = {
-        op["operationId"] for _p, _m, op in rules.operations(bundled) if not op["x-bitrix-batchable"]
+        op["operationId"] for _p, _m, op in conventions.operations(bundled) if not op["x-bitrix-batchable"]
     }
     assert unbatchable == {"batch"}
 
 
 def test_toggles_are_marked_and_never_idempotent(bundled: Any) -> None:
-    toggles = {op["operationId"] for _p, _m, op in rules.operations(bundled) if "x-bitrix-toggle" in op}
+    toggles = {op["operationId"] for _p, _m, op in conventions.operations(bundled) if "x-bitrix-toggle" in op}
     assert toggles == {"tasks.flow.Flow.activate", "tasks.flow.Flow.pin"}
 
 

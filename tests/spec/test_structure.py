@@ -7,21 +7,21 @@ from typing import Any
 
 import pytest
 
-from generator import rules
+from b24_spec import conventions
 from generator.bundle import bundle
 from tests.spec.breakage import dump, edit_operation, load
 
 
 def test_layout_file_name_is_operation_id_is_path(spec_dir: Path) -> None:
-    assert rules.check_layout(spec_dir) == []
+    assert conventions.check_layout(spec_dir) == []
 
 
 def test_every_operation_has_the_required_fields(bundled: Any) -> None:
-    assert rules.check_operation_fields(bundled) == []
+    assert conventions.check_operation_fields(bundled) == []
 
 
 def test_no_unused_components(spec_dir: Path, bundled: Any) -> None:
-    assert rules.check_unused_components(spec_dir, bundled) == []
+    assert conventions.check_unused_components(spec_dir, bundled) == []
 
 
 def test_a_wrong_file_name_is_caught(spec_copy: Path) -> None:
@@ -31,31 +31,40 @@ def test_a_wrong_file_name_is_caught(spec_copy: Path) -> None:
     root = load(spec_copy / "openapi.yaml")
     root["paths"]["/tasks.flow.Flow.get"] = {"$ref": "paths/tasks.flow.flow.get.yaml"}
     dump(spec_copy / "openapi.yaml", root)
-    problems = rules.check_layout(spec_copy)
+    problems = conventions.check_layout(spec_copy)
     assert any("tasks.flow.flow.get.yaml" in p for p in problems), problems
 
 
 def test_an_operation_id_that_differs_from_the_file_is_caught(spec_copy: Path) -> None:
     edit_operation(spec_copy, "tasks.flow.Flow.get", lambda op: op.update(operationId="getFlow"))
-    assert any("getFlow" in p for p in rules.check_layout(spec_copy))
+    assert any("getFlow" in p for p in conventions.check_layout(spec_copy))
 
 
 def test_an_unlisted_path_file_is_caught(spec_copy: Path) -> None:
     root = load(spec_copy / "openapi.yaml")
     del root["paths"]["/tasks.flow.Flow.pin"]
     dump(spec_copy / "openapi.yaml", root)
-    assert any("not listed" in p for p in rules.check_layout(spec_copy))
+    assert any("not listed" in p for p in conventions.check_layout(spec_copy))
 
 
 def test_a_missing_operation_field_is_caught(spec_copy: Path) -> None:
     edit_operation(spec_copy, "tasks.flow.Flow.pin", lambda op: op.pop("x-bitrix-scope"))
-    problems = rules.check_operation_fields(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_operation_fields(bundle(spec_copy / "openapi.yaml"))
     assert problems == ["tasks.flow.Flow.pin: missing x-bitrix-scope"]
+
+
+def test_a_request_without_an_example_is_caught(spec_copy: Path) -> None:
+    def drop(op: Any) -> None:
+        op["requestBody"]["content"]["application/json"].pop("examples")
+
+    edit_operation(spec_copy, "tasks.flow.Flow.get", drop)
+    problems = conventions.check_operation_fields(bundle(spec_copy / "openapi.yaml"))
+    assert problems == ["tasks.flow.Flow.get: the request body needs at least one named example"]
 
 
 def test_an_unused_component_is_caught(spec_copy: Path) -> None:
     (spec_copy / "components" / "schemas" / "Orphan.yaml").write_text("type: string\n", encoding="utf-8")
-    problems = rules.check_unused_components(spec_copy, bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_unused_components(spec_copy, bundle(spec_copy / "openapi.yaml"))
     assert problems == ["components/schemas/Orphan.yaml is never referenced"]
 
 
@@ -75,12 +84,12 @@ def test_an_unused_component_is_caught(spec_copy: Path) -> None:
 )  # fmt: skip
 def test_a_wrong_role_is_caught(spec_copy: Path, method: str, role: object, problem: str) -> None:
     edit_operation(spec_copy, method, lambda op: op.update({"x-bitrix-role": role}))
-    problems = rules.check_operation_fields(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_operation_fields(bundle(spec_copy / "openapi.yaml"))
     assert len(problems) == 1 and problems[0].startswith(f"{method}: x-bitrix-role"), problems
     assert problem in problems[0]
 
 
 def test_an_operation_without_a_role_is_caught(spec_copy: Path) -> None:
     edit_operation(spec_copy, "bizproc.task.list", lambda op: op.pop("x-bitrix-role"))
-    problems = rules.check_operation_fields(bundle(spec_copy / "openapi.yaml"))
+    problems = conventions.check_operation_fields(bundle(spec_copy / "openapi.yaml"))
     assert problems == ["bizproc.task.list: missing x-bitrix-role"]

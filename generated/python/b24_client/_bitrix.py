@@ -1,7 +1,7 @@
 """Bitrix24 behaviour that the generated code cannot express on its own.
 
-This module is written by hand in generator/python_client/runtime/ and copied into the generated
-package by generator/client.py; do not edit the copy.
+This module is written by hand in generator/python/runtime/ and copied into the generated
+package by generator/python/client.py; do not edit the copy.
 """
 
 from __future__ import annotations

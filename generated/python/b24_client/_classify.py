@@ -6,8 +6,8 @@ patterns, in any portal language. Among the errors that fit, one the called oper
 then one declared under the answer's HTTP status; the spec's convention rules make sure at most one
 error fits a code and message, so these preferences only matter for a catalogue that breaks them.
 
-Written by hand in generator/python_client/runtime/; the catalogue itself, `_catalogue.CATALOGUE`, is
-generated from the bundled spec by generator/client.py. Do not edit the copies.
+Written by hand in generator/python/runtime/; the catalogue itself, `_catalogue.CATALOGUE`, is
+generated from the bundled spec by generator/python/client.py. Do not edit the copies.
 """
 
 from __future__ import annotations

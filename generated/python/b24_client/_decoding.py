@@ -5,7 +5,7 @@ httpx inflates `Content-Encoding: gzip` itself, and one 64 KiB chunk of a gzip "
 the raw bytes (`response.stream`) and inflate them here, in steps of at most `_STEP` bytes,
 stopping with `ResponseTooLarge` as soon as the decoded size passes the cap.
 
-Written by hand in generator/python_client/runtime/ and copied into the generated package; do not
+Written by hand in generator/python/runtime/ and copied into the generated package; do not
 edit the copy.
 """
 

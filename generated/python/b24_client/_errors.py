@@ -1,6 +1,6 @@
 """Every exception the client raises about an answer or a wait, under one base.
 
-Written by hand in generator/python_client/runtime/ and copied into the generated package (and
+Written by hand in generator/python/runtime/ and copied into the generated package (and
 re-exported by `errors`); do not edit the copy.
 """
 

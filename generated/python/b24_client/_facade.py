@@ -1,6 +1,6 @@
 """`Bitrix24`: raw calls, pagination and batch on top of a generated `Client`, sync and async.
 
-Written by hand in generator/python_client/runtime/ and copied into the generated package; do not
+Written by hand in generator/python/runtime/ and copied into the generated package; do not
 edit the copy.
 """
 

@@ -1,6 +1,6 @@
 """Client-side limits: the portal's leaky bucket and each method's operating-time budget.
 
-Written by hand in generator/python_client/runtime/ and copied into the generated package; do not
+Written by hand in generator/python/runtime/ and copied into the generated package; do not
 edit the copy.
 """
 

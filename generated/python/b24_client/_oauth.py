@@ -1,6 +1,6 @@
 """OAuth access tokens that refresh themselves once, however many calls find them expired.
 
-Written by hand in generator/python_client/runtime/ and copied into the generated package; do not
+Written by hand in generator/python/runtime/ and copied into the generated package; do not
 edit the copy.
 """
 

@@ -5,7 +5,7 @@ Two paging kinds (`x-bitrix-pagination.kind`, spec D41): `offset` methods read `
 row offset and always count; `page` methods (bizproc.task.list) round `start` down to a multiple of
 50, answer `next` = page * 50, and skip counting only for a negative `start`.
 
-Written by hand in generator/python_client/runtime/ and copied into the generated package; do not
+Written by hand in generator/python/runtime/ and copied into the generated package; do not
 edit the copy.
 """
 

@@ -1,7 +1,7 @@
 """When to send a call again, decided by the spec's markings (`x-bitrix-retry`, `x-bitrix-idempotent`,
 `x-bitrix-toggle`), and how long to wait first.
 
-Written by hand in generator/python_client/runtime/ and copied into the generated package; do not
+Written by hand in generator/python/runtime/ and copied into the generated package; do not
 edit the copy.
 """
 

@@ -1,7 +1,7 @@
 """What the spec says about each operation, as the runtime needs it.
 
-Written by hand in generator/python_client/runtime/; the table itself, `_operations.OPERATIONS`, is
-generated from the bundled spec by generator/client.py. Do not edit the copies.
+Written by hand in generator/python/runtime/; the table itself, `_operations.OPERATIONS`, is
+generated from the bundled spec by generator/python/client.py. Do not edit the copies.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """httpx transports that keep a client within the portal's limits and retry only what is safe.
 
 Every request of the generated endpoint functions, of `batch` and of the `Bitrix24` helpers passes
-through them. Written by hand in generator/python_client/runtime/ and copied into the generated
+through them. Written by hand in generator/python/runtime/ and copied into the generated
 package; do not edit the copy.
 """
 

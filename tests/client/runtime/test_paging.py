@@ -13,7 +13,7 @@ from b24_client import Bitrix24, Limits
 from b24_client._operations import OPERATIONS
 from b24_client._paging import Pager
 
-from reference_server import lists
+from reference_server.domains.bizproc import lists
 from tests.client.runtime.support import (
     BASE_URL,
     AsyncCountingTransport,

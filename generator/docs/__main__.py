@@ -1,0 +1,5 @@
+import sys
+
+from generator.docs.site import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Clients in other languages (TypeScript, Go): generated, compiled and smoke-tested."""

@@ -1,0 +1,1 @@
+"""The Python client: openapi-python-client with our config and templates, plus the hand-written runtime."""

@@ -1,0 +1,2 @@
+"""Business processes: the bizproc.* handlers and the engine, programs, documents and lists
+they share."""
