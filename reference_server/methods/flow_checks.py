@@ -173,3 +173,32 @@ def check_references(ctx: CallContext, flow: dict[str, Any], *, create: bool) ->
         for department in _ids_of(flow.get(field), "department"):
             if department not in ctx.identities.departments:
                 raise BitrixError.named("FlowDepartmentMissing", id=department)
+
+
+def _usable(pair: list[Any]) -> bool:
+    kind, ident = pair
+    if not isinstance(ident, str | int) or isinstance(ident, bool):
+        return False
+    text = str(ident)
+    if kind == "user":
+        return parse_id(text) is not None
+    if kind == "department":
+        # `17` with sub-departments, `17:F` without; any other suffix counts as `17`
+        head = text.split(":", 1)[0]
+        return parse_id(head) is not None
+    return kind == "meta-user" and text == "all-users"
+
+
+def convert_members(pairs: list[Any]) -> list[list[str]]:
+    """A member list as the entity-selector converter turns it into access codes and back: entries
+    of another kind, or whose id is not a number, are dropped without an error (main
+    lib/ui/entityselector/converter.php); ids come back as text."""
+    kept = []
+    for pair in pairs:
+        if _usable(pair):
+            kind, ident = pair
+            text = str(ident)
+            if kind == "department" and not text.endswith(":F"):
+                text = text.split(":", 1)[0]
+            kept.append([kind, text])
+    return kept

@@ -26,6 +26,7 @@ from .flow_checks import (
     bind_flow_data,
     bind_flow_id,
     check_references,
+    convert_members,
     may_create,
     php_int,
     plan_for_create,
@@ -397,6 +398,16 @@ def _switches_to_bool(fields: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _convert_member_lists(sent: dict[str, Any]) -> None:
+    """The member lists as access codes keep them; a responsible list left empty fails the command's
+    not-empty check."""
+    for field in ("responsibleList", "taskCreators"):
+        if field in sent:
+            sent[field] = convert_members(sent[field])
+    if "responsibleList" in sent and not sent["responsibleList"]:
+        raise BitrixError.named("FlowValueEmpty")
+
+
 def _make_group(ctx: CallContext, flow: dict[str, Any]) -> int:
     """The workgroup create makes when no group is named (ProjectProxyDecorator, GroupService): named
     exactly like the flow, owned by the caller, with the users of the responsible list (departments
@@ -421,6 +432,7 @@ def create(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     for key in ("ownerId", "groupId"):
         if key in sent and sent[key] <= 0:
             del sent[key]
+    _convert_member_lists(sent)
     fields = _switches_to_bool({**CREATE_DEFAULTS, "taskCreators": [], "ownerId": caller.id, **sent})
     flow: dict[str, Any] = {
         "id": 0,
@@ -456,6 +468,7 @@ def update(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
         if key in sent and sent[key] is None:  # null: not sent, so neither changed nor reset
             del sent[key]
             del resets[key]
+    _convert_member_lists(sent)
     merged = {**flow, **_switches_to_bool(resets), **_switches_to_bool(sent)}
     if "name" in sent and _name_taken(ctx, merged["name"], flow["id"]):
         raise BitrixError.named("FlowNameExists")
