@@ -80,6 +80,13 @@ def _wrong_message(method: str, request: Any, status: int, body: Any) -> tuple[i
     return status, body
 
 
+def _binder_code_zero(method: str, request: Any, status: int, body: Any) -> tuple[int, Any]:
+    """A parameter the framework's binder refuses (code 100) reported as a flow error (code 0)."""
+    if isinstance(body, dict) and body.get("error") in ("100", 100):
+        body["error"] = 0
+    return status, body
+
+
 def _ok_status_for_error(method: str, request: Any, status: int, body: Any) -> tuple[int, Any]:
     if status == 400 and method == "tasks.flow.Flow.get":
         return 200, body
@@ -191,6 +198,8 @@ MUTANTS = {
                FLOWS, _wrong_code),
         Mutant("wrong-message", "flow errors carry a message no declared error has", ("error_is_declared",),
                FLOWS, _wrong_message),
+        Mutant("binder-code-zero", "a missing or unreadable parameter is answered with code 0, not 100",
+               ("error_is_declared",), FLOWS, _binder_code_zero),
         Mutant("ok-status-error", "get answers its errors with HTTP 200",
                ("error_is_declared", "response_schema_conformance"), FLOWS, _ok_status_for_error),
         Mutant("bad-time", "time.duration is not finish - start", ("time_is_consistent",), FLOWS, _bad_time),
