@@ -841,6 +841,7 @@ OPERATIONS: dict[str, Operation] = {
         paginated=False,
         errors=(
             (400, "0", "never"),
+            (400, "100", "never"),
             (400, "INVALID_REQUEST", "never"),
             (401, "NO_AUTH_FOUND", "never"),
             (401, "expired_token", "after-token-refresh"),
@@ -874,6 +875,7 @@ OPERATIONS: dict[str, Operation] = {
         paginated=False,
         errors=(
             (400, "0", "never"),
+            (400, "100", "never"),
             (400, "INVALID_REQUEST", "never"),
             (401, "NO_AUTH_FOUND", "never"),
             (401, "expired_token", "after-token-refresh"),
@@ -907,6 +909,7 @@ OPERATIONS: dict[str, Operation] = {
         paginated=False,
         errors=(
             (400, "0", "never"),
+            (400, "100", "never"),
             (400, "INVALID_REQUEST", "never"),
             (401, "NO_AUTH_FOUND", "never"),
             (401, "expired_token", "after-token-refresh"),
@@ -940,6 +943,7 @@ OPERATIONS: dict[str, Operation] = {
         paginated=False,
         errors=(
             (400, "0", "never"),
+            (400, "100", "never"),
             (400, "INVALID_REQUEST", "never"),
             (401, "NO_AUTH_FOUND", "never"),
             (401, "expired_token", "after-token-refresh"),
@@ -973,6 +977,7 @@ OPERATIONS: dict[str, Operation] = {
         paginated=False,
         errors=(
             (400, "0", "never"),
+            (400, "100", "never"),
             (400, "INVALID_REQUEST", "never"),
             (401, "NO_AUTH_FOUND", "never"),
             (401, "expired_token", "after-token-refresh"),
@@ -1007,6 +1012,7 @@ OPERATIONS: dict[str, Operation] = {
         errors=(
             (200, "0", "never"),
             (400, "0", "never"),
+            (400, "100", "never"),
             (400, "INVALID_REQUEST", "never"),
             (401, "NO_AUTH_FOUND", "never"),
             (401, "expired_token", "after-token-refresh"),
@@ -1040,6 +1046,7 @@ OPERATIONS: dict[str, Operation] = {
         paginated=False,
         errors=(
             (400, "0", "never"),
+            (400, "100", "never"),
             (400, "INVALID_REQUEST", "never"),
             (401, "NO_AUTH_FOUND", "never"),
             (401, "expired_token", "after-token-refresh"),
