@@ -1,7 +1,8 @@
 """Task flows: `tasks.flow.Flow.*` (scope `task`).
 
 Rules the official pages leave open, as this server settles them (README "Decisions"):
-- names are trimmed and compared case-insensitively (MySQL's default collation, which portals use);
+- names are stored as sent and compared regardless of letter case and trailing spaces (the portal
+  database's collation, D55); without a group, create makes one named like the flow (D52);
 - access is checked before existence (tasks 24.450): an unknown or deleted id is access denied for
   everyone but administrators; they get "does not exist" from get and activate, the unknown error from
   update and delete, and `true` from pin; isExists checks neither access nor the exclusion id;
