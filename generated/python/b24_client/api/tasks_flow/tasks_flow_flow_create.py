@@ -103,10 +103,10 @@ def sync_detailed(
     the plan (where it lacks flows but the 15-day trial was never used, this call switches the trial on,
     reports it in `trialFeatureEnabled`, and goes on; otherwise access denied), access (extranet users,
     and a group or task template the caller may not use), the fields (each rule with its own text,
-    "Property <field> cannot be null" for a missing `plannedCompletionTime`, `name` or
-    `distributionType`), then, without `groupId`, the new workgroup named like the flow (its name may be
-    taken), the flow name (unique on the portal, letter case and trailing spaces ignored), and the
-    users, task template and departments the flow names ("User 12 doesn't exists" and alike).
+    "Property <field> cannot be null" for a required field left out), then, without `groupId`, the new
+    workgroup named like the flow (its name may be taken), the flow name (unique on the portal, letter
+    case and trailing spaces ignored), and the users, task template and departments the flow names
+    ("User 12 doesn't exists" and alike).
 
     Args:
         body (TasksFlowFlowCreateBody):
@@ -171,10 +171,10 @@ async def asyncio_detailed(
     the plan (where it lacks flows but the 15-day trial was never used, this call switches the trial on,
     reports it in `trialFeatureEnabled`, and goes on; otherwise access denied), access (extranet users,
     and a group or task template the caller may not use), the fields (each rule with its own text,
-    "Property <field> cannot be null" for a missing `plannedCompletionTime`, `name` or
-    `distributionType`), then, without `groupId`, the new workgroup named like the flow (its name may be
-    taken), the flow name (unique on the portal, letter case and trailing spaces ignored), and the
-    users, task template and departments the flow names ("User 12 doesn't exists" and alike).
+    "Property <field> cannot be null" for a required field left out), then, without `groupId`, the new
+    workgroup named like the flow (its name may be taken), the flow name (unique on the portal, letter
+    case and trailing spaces ignored), and the users, task template and departments the flow names
+    ("User 12 doesn't exists" and alike).
 
     Args:
         body (TasksFlowFlowCreateBody):
