@@ -21,8 +21,9 @@ MEMBER_LISTS = ("responsibleList", "taskCreators")
 DISTRIBUTION_TYPES = ("manually", "queue", "himself")
 TRIAL_SECONDS = 15 * 24 * 3600  # tasks FlowFeature: a 15-day trial
 TRIAL_COUNTER = "flow-trial-started"
-# PHP's is_numeric for text: optional surrounding whitespace, sign, digits, fraction, exponent
-_NUMERIC = re.compile(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*")
+# PHP's is_numeric for text: optional ASCII whitespace around a sign, ASCII digits, a fraction and an
+# exponent ("٢" and "²" are no numbers to PHP)
+_NUMERIC = re.compile(r"[ \t\n\r\v\f]*[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?[ \t\n\r\v\f]*")
 
 
 def _php_type(value: Any) -> str:

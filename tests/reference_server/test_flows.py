@@ -587,3 +587,9 @@ def test_update_and_delete_check_access_before_the_fields(portal: Portal) -> Non
     assert error_of(portal.call("tasks.flow.Flow.update", bad, USER2)) == (
         400, 0, small("plannedCompletionTime", 3600),
     )  # fmt: skip
+
+
+@pytest.mark.parametrize("flow_id", ["٢", "²", "0x1A", "12abc"])
+def test_ids_php_does_not_read_as_numbers_are_binder_errors(portal: Portal, flow_id: str) -> None:
+    status, code, _text = error_of(portal.call("tasks.flow.Flow.get", {"flowId": flow_id}))
+    assert (status, code) == (400, 100)
