@@ -62,6 +62,8 @@ class Store:
         self.flow_names: dict[str, int] = {}
         self.pins: set[tuple[int, int]] = set()
         self.groups: dict[int, Group] = dict(groups or {})
+        # name key -> group id: create checks a new group's name without scanning every group
+        self.group_names: dict[str, int] = {flow_name_key(g.name): g.id for g in self.groups.values()}
         self.counters: dict[str, int] = {}
         # kind -> key -> record; dicts keep insertion order, which is creation order
         self.records: dict[str, dict[str, dict[str, Any]]] = {}
@@ -89,6 +91,7 @@ class Store:
                 tasks=raw.get("tasks", True),
                 closed=raw.get("closed", False),
             )
+        self.group_names = {flow_name_key(g.name): g.id for g in self.groups.values()}
         self.counters = {str(n): int(v) for n, v in self._db.execute("SELECT name, value FROM counters")}
         for kind, key, data in self._db.execute("SELECT kind, key, data FROM records ORDER BY rowid"):
             self.records.setdefault(str(kind), {})[str(key)] = json.loads(data)
@@ -165,6 +168,7 @@ class Store:
     def put_group(self, group: Group) -> None:
         with self.lock:
             self.groups[group.id] = group
+            self.group_names[flow_name_key(group.name)] = group.id
             data = {
                 "name": group.name,
                 "members": list(group.members),

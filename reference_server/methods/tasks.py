@@ -413,7 +413,7 @@ def _make_group(ctx: CallContext, flow: dict[str, Any]) -> int:
     """The workgroup create makes when no group is named (ProjectProxyDecorator, GroupService): named
     exactly like the flow, owned by the caller, with the users of the responsible list (departments
     are not expanded) and the flow's owner as members; a taken name refuses the create."""
-    if any(flow_name_key(g.name) == flow_name_key(flow["name"]) for g in ctx.store.groups.values()):
+    if flow_name_key(flow["name"]) in ctx.store.group_names:
         raise BitrixError.named("FlowGroupNameExists")
     users = {int(i) for kind, i in flow["responsibleList"] if kind == "user" and parse_id(i) is not None}
     members = {ctx.caller.user.id, flow["ownerId"]} | users
