@@ -80,6 +80,13 @@ def _wrong_message(method: str, request: Any, status: int, body: Any) -> tuple[i
     return status, body
 
 
+def _binder_code_zero(method: str, request: Any, status: int, body: Any) -> tuple[int, Any]:
+    """A parameter the framework's binder refuses (code 100) reported as a flow error (code 0)."""
+    if isinstance(body, dict) and body.get("error") in ("100", 100):
+        body["error"] = 0
+    return status, body
+
+
 def _ok_status_for_error(method: str, request: Any, status: int, body: Any) -> tuple[int, Any]:
     if status == 400 and method == "tasks.flow.Flow.get":
         return 200, body
@@ -125,8 +132,10 @@ def _delete_reads(scope: Scope, method: str, body: Any) -> tuple[str, Any]:
         method == "tasks.flow.Flow.delete"
         and isinstance(body, dict)
         and isinstance(body.get("flowData"), dict)
+        and type(body["flowData"].get("id")) is int
     ):
-        return "tasks.flow.Flow.get", {"flowId": body["flowData"].get("id")}
+        # only a delete that names a flow: other bodies would make get's own binding errors
+        return "tasks.flow.Flow.get", {"flowId": body["flowData"]["id"]}
     return method, body
 
 
@@ -198,10 +207,13 @@ MUTANTS = {
                ("response_schema_conformance", "created_equals_read"), FLOWS, _missing_field),
         Mutant("server-error", "bad flow input answers 500 instead of the declared 400",
                ("not_a_server_error", "status_code_conformance"), FLOWS, _server_error),
-        Mutant("wrong-code", 'flow errors carry an undeclared code instead of "0"', ("error_is_declared",),
-               FLOWS, _wrong_code),
+        # a repeated create is refused with code 0 too, so the uniqueness check may see it first
+        Mutant("wrong-code", 'flow errors carry an undeclared code instead of "0"',
+               ("error_is_declared", "names_stay_unique"), FLOWS, _wrong_code),
         Mutant("wrong-message", "flow errors carry a message no declared error has", ("error_is_declared",),
                FLOWS, _wrong_message),
+        Mutant("binder-code-zero", "a missing or unreadable parameter is answered with code 0, not 100",
+               ("error_is_declared",), FLOWS, _binder_code_zero),
         Mutant("ok-status-error", "get answers its errors with HTTP 200",
                ("error_is_declared", "response_schema_conformance"), FLOWS, _ok_status_for_error),
         Mutant("bad-time", "time.duration is not finish - start", ("time_is_consistent",), FLOWS, _bad_time),

@@ -4,7 +4,7 @@ run other methods (batch's commands); never the dispatcher itself."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .errors import BitrixError
@@ -32,6 +32,8 @@ class CallContext:
     operation_id: str
     commands: Commands
     in_batch: bool = False
+    # what a check before the handler learned for it (a flow create that switched the trial on)
+    notes: dict[str, Any] = field(default_factory=dict)
 
     def call(self, method: str, params: dict[str, Any]) -> Outcome:
         """Run a command of a batch as the same caller."""

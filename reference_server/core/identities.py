@@ -42,6 +42,21 @@ class Group:
     id: int
     name: str = ""
     members: tuple[int, ...] = ()
+    tasks: bool = True  # the group's tasks feature is on
+    closed: bool = False  # archived
+
+
+@dataclass(frozen=True)
+class TaskTemplate:
+    """A task template a flow may name (`templateId`); `readers` are the users who may read it."""
+
+    id: int
+    readers: tuple[int, ...] = ()
+
+
+# Whether the portal's plan includes flows: `included`, `trial-available` (create switches a 15-day
+# trial on once), or `trial-used` (the trial is over: create and update are refused).
+FLOW_PLANS = frozenset({"included", "trial-available", "trial-used"})
 
 
 @dataclass(frozen=True)
@@ -78,6 +93,8 @@ class Identities:
     users: dict[int, User] = field(default_factory=dict)
     departments: dict[int, Department] = field(default_factory=dict)
     groups: dict[int, Group] = field(default_factory=dict)
+    task_templates: dict[int, TaskTemplate] = field(default_factory=dict)
+    flow_plan: str = "included"
     webhooks: list[Webhook] = field(default_factory=list)
     tokens: dict[str, OAuthToken] = field(default_factory=dict)
     faults: list[dict[str, Any]] = field(default_factory=list)
@@ -180,8 +197,19 @@ def load_identities(path: Path | None = None) -> Identities:
         )
     for g in data.get("groups", []):
         ids.groups[int(g["id"])] = Group(
-            int(g["id"]), str(g.get("name", "")), tuple(int(m) for m in g.get("members", []))
+            int(g["id"]),
+            str(g.get("name", "")),
+            tuple(int(m) for m in g.get("members", [])),
+            tasks=bool(g.get("tasks", True)),
+            closed=bool(g.get("closed", False)),
         )
+    for t in data.get("taskTemplates", []):
+        readers = tuple(int(r) for r in t.get("readers", []))
+        ids.task_templates[int(t["id"])] = TaskTemplate(int(t["id"]), readers)
+    plan = str(data.get("flowPlan", "included"))
+    if plan not in FLOW_PLANS:
+        raise ValueError(f"flowPlan must be one of {sorted(FLOW_PLANS)}, not {plan!r}")
+    ids.flow_plan = plan
     for w in data.get("webhooks", []):
         ids.webhooks.append(Webhook(int(w["user"]), str(w["code"]), frozenset(w.get("scopes", []))))
     for t in data.get("oauth", []):

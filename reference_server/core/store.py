@@ -49,8 +49,9 @@ def _lock(db: Path) -> int:
 
 
 def flow_name_key(name: str) -> str:
-    """Flow names are unique after trimming and case folding (the collation a portal's MySQL uses)."""
-    return name.strip().casefold()
+    """How the portal's database compares names: SQL `=` under a case-insensitive collation that pads
+    with spaces, so letter case and trailing spaces do not count; leading spaces do (D55)."""
+    return name.rstrip(" ").casefold()
 
 
 class Store:
@@ -61,6 +62,8 @@ class Store:
         self.flow_names: dict[str, int] = {}
         self.pins: set[tuple[int, int]] = set()
         self.groups: dict[int, Group] = dict(groups or {})
+        # name key -> group id: create checks a new group's name without scanning every group
+        self.group_names: dict[str, int] = {flow_name_key(g.name): g.id for g in self.groups.values()}
         self.counters: dict[str, int] = {}
         # kind -> key -> record; dicts keep insertion order, which is creation order
         self.records: dict[str, dict[str, dict[str, Any]]] = {}
@@ -81,7 +84,14 @@ class Store:
         self.pins = {(int(u), int(f)) for u, f in self._db.execute("SELECT user_id, flow_id FROM pins")}
         for group_id, data in self._db.execute("SELECT id, data FROM groups"):
             raw = json.loads(data)
-            self.groups[int(group_id)] = Group(int(group_id), raw["name"], tuple(raw["members"]))
+            self.groups[int(group_id)] = Group(
+                int(group_id),
+                raw["name"],
+                tuple(raw["members"]),
+                tasks=raw.get("tasks", True),
+                closed=raw.get("closed", False),
+            )
+        self.group_names = {flow_name_key(g.name): g.id for g in self.groups.values()}
         self.counters = {str(n): int(v) for n, v in self._db.execute("SELECT name, value FROM counters")}
         for kind, key, data in self._db.execute("SELECT kind, key, data FROM records ORDER BY rowid"):
             self.records.setdefault(str(kind), {})[str(key)] = json.loads(data)
@@ -101,6 +111,11 @@ class Store:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
+
+    def set_counter(self, name: str, value: int) -> None:
+        with self.lock:
+            self.counters[name] = value
+            self._write([("INSERT OR REPLACE INTO counters VALUES (?, ?)", (name, value))])
 
     def next_id(self, name: str, floor: int = 0) -> int:
         with self.lock:
@@ -153,7 +168,13 @@ class Store:
     def put_group(self, group: Group) -> None:
         with self.lock:
             self.groups[group.id] = group
-            data = {"name": group.name, "members": list(group.members)}
+            self.group_names[flow_name_key(group.name)] = group.id
+            data = {
+                "name": group.name,
+                "members": list(group.members),
+                "tasks": group.tasks,
+                "closed": group.closed,
+            }
             self._write([("INSERT OR REPLACE INTO groups VALUES (?, ?)", (group.id, data))])
 
     def of(self, kind: str) -> dict[str, dict[str, Any]]:

@@ -1,7 +1,8 @@
 """Task flows: `tasks.flow.Flow.*` (scope `task`).
 
 Rules the official pages leave open, as this server settles them (README "Decisions"):
-- names are trimmed and compared case-insensitively (MySQL's default collation, which portals use);
+- names are stored as sent and compared regardless of letter case and trailing spaces (the portal
+  database's collation, D55); without a group, create makes one named like the flow (D52);
 - access is checked before existence (tasks 24.450): an unknown or deleted id is access denied for
   everyone but administrators; they get "does not exist" from get and activate, the unknown error from
   update and delete, and `true` from pin; isExists checks neither access nor the exclusion id;
@@ -20,6 +21,19 @@ from reference_server.core.errors import BitrixError
 from reference_server.core.identities import Group
 from reference_server.core.protocol import parse_id
 from reference_server.core.registry import method
+from reference_server.core.store import flow_name_key
+
+from .flow_checks import (
+    DISTRIBUTION_TYPES,
+    bind_flow_data,
+    bind_flow_id,
+    check_references,
+    convert_members,
+    may_create,
+    php_int,
+    plan_for_create,
+    plan_for_update,
+)
 
 FLOW_INVALID = ("FlowFieldInvalid", "FlowAccessDenied")
 ALL_USERS = ["meta-user", "all-users"]
@@ -108,12 +122,24 @@ THRESHOLDS = (
 NAME_MAX = 255
 
 
-def _integer(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+def _dto_int(value: Any) -> int | None:
+    """What the flow DTO keeps of a value for an integer field (None: dropped, as if not sent)."""
+    if isinstance(value, bool):
+        return int(value)
+    return php_int(value)
+
+
+def _dto_text(value: Any) -> str | None:
+    """What the flow DTO keeps of a value for a text field (None: dropped)."""
+    if isinstance(value, bool):
+        return "1" if value else ""
+    if isinstance(value, str | int | float):
+        return str(value)
+    return None
 
 
 def _bound(field: str, value: Any, low: int | None, high: int | None) -> None:
-    if not _integer(value):
+    if isinstance(value, bool) or not isinstance(value, int):
         return
     if low is not None and value < low:
         # PositiveNumber says "greater than 0" for a minimum of 1; Min(n) names n itself
@@ -122,17 +148,46 @@ def _bound(field: str, value: Any, low: int | None, high: int | None) -> None:
         raise BitrixError.named("FlowValueTooLarge", field=field, limit=high)
 
 
+def _primary_rule(data: dict[str, Any]) -> None:
+    """update and delete: a missing or unusable id is flow 0, which the primary check refuses."""
+    flow_id = _dto_int(data.get("id"))
+    if flow_id is None or flow_id < 1:
+        raise BitrixError.named("FlowValueTooSmall", field="id", limit=0)
+
+
+def _text_rules(data: dict[str, Any], *, update: bool) -> None:
+    """`name` (needed on create, 1 to 255 characters) and `distributionType` (needed on create, one
+    of the known kinds)."""
+    name = _dto_text(data.get("name"))
+    if name is None and not update:
+        raise BitrixError.named("FlowPropertyNull", field="name")
+    if name is not None and not 1 <= len(name) <= NAME_MAX:
+        raise BitrixError.named("FlowNameLength")
+    distribution = _dto_text(data.get("distributionType"))
+    if distribution is None and not update:
+        raise BitrixError.named("FlowPropertyNull", field="distributionType")
+    if distribution is not None and distribution not in DISTRIBUTION_TYPES:
+        raise BitrixError.named("FlowValueUnexpected", field="distributionType")
+
+
 def _command_rules(data: Any, *, update: bool) -> None:
-    """The portal's message for the first check that `data` (flowData) breaks, in its order."""
+    """The portal's message for the first check that `data` (flowData) breaks, in the command's
+    field order (tasks 24.450 AddCommand/UpdateCommand). On create a field the DTO drops (missing,
+    null, or of a type it cannot take) is unset, which the command refuses for the fields it needs."""
     if not isinstance(data, dict):
         return
+    if update:
+        _primary_rule(data)
     for field, low, high, update_only in BOUNDS:
-        if field in data and (update or not update_only):
+        if field in data and field != "id" and (update or not update_only):
+            if field == "plannedCompletionTime" and not update and _dto_int(data[field]) is None:
+                raise BitrixError.named("FlowPropertyNull", field=field)
             _bound(field, data[field], low, high)
-    name = data.get("name")
-    if isinstance(name, str) and not 1 <= len(name) <= NAME_MAX:
-        raise BitrixError.named("FlowNameLength")
-    if data.get("responsibleList") == [] or (update and "responsibleList" not in data):
+    if not update and _dto_int(data.get("plannedCompletionTime")) is None:
+        raise BitrixError.named("FlowPropertyNull", field="plannedCompletionTime")
+    _text_rules(data, update=update)
+    members = data.get("responsibleList")
+    if not isinstance(members, list) or not members:  # missing or dropped: the DTO's empty default
         raise BitrixError.named("FlowValueEmpty")
     for field, low, high in THRESHOLDS:
         if field in data:
@@ -145,6 +200,19 @@ def _create_rules(params: dict[str, Any]) -> None:
 
 def _update_rules(params: dict[str, Any]) -> None:
     _command_rules(params.get("flowData"), update=True)
+
+
+def _exists_rules(params: dict[str, Any]) -> None:
+    """isExists: a name the DTO cannot take (missing, null, a list or an object) is no name."""
+    data = params.get("flowData")
+    if isinstance(data, dict) and _dto_text(data.get("name")) is None:
+        raise BitrixError.named("FlowNameMissing")
+
+
+def _delete_rules(params: dict[str, Any]) -> None:
+    data = params.get("flowData")
+    if isinstance(data, dict):
+        _primary_rule(data)
 
 
 def _now(ctx: CallContext) -> str:
@@ -172,47 +240,22 @@ def _members(ctx: CallContext, pairs: list[list[str]]) -> set[int]:
     return users
 
 
-def _check_members(ctx: CallContext, pairs: list[list[str]], field: str, *, allow_all: bool) -> None:
-    for kind, ident in pairs:
-        if kind == "user":
-            ok = parse_id(ident) in ctx.identities.users
-        elif kind == "department":
-            dep = ident.removesuffix(":F")
-            ok = parse_id(dep) in ctx.identities.departments
-        else:
-            ok = allow_all and [kind, ident] == ALL_USERS
-        if not ok:
-            raise BitrixError.named("FlowFieldInvalid", field=field)
-
-
-def _check_fields(ctx: CallContext, flow: dict[str, Any], sent: dict[str, Any]) -> None:
-    """Checks beyond the schema, on the merged flow, naming the sent field that breaks them."""
-    if not flow["name"].strip():
-        raise BitrixError.named("FlowFieldInvalid", field="name")
-    if "ownerId" in sent and (
-        flow["ownerId"] not in ctx.identities.users or ctx.identities.users[flow["ownerId"]].extranet
-    ):
-        raise BitrixError.named("FlowFieldInvalid", field="ownerId")
-    if "groupId" in sent and flow["groupId"] not in ctx.store.groups:
-        raise BitrixError.named("FlowFieldInvalid", field="groupId")
-    if "responsibleList" in sent or "distributionType" in sent:
-        _check_members(ctx, flow["responsibleList"], "responsibleList", allow_all=False)
-        manual = flow["distributionType"] == "manually"
-        if manual and (len(flow["responsibleList"]) != 1 or flow["responsibleList"][0][0] != "user"):
-            # a manual flow has exactly one moderator, a user
-            raise BitrixError.named("FlowFieldInvalid", field="responsibleList")
-    if "taskCreators" in sent:
-        _check_members(ctx, flow["taskCreators"], "taskCreators", allow_all=True)
+def _moderator(pairs: list[list[str]]) -> int | None:
+    """A manual flow's moderator: the first entry of its responsible list (the others are kept but
+    unused), when it is a user."""
+    if pairs and pairs[0][0] == "user":
+        return parse_id(pairs[0][1])
+    return None
 
 
 def _team(ctx: CallContext, flow: dict[str, Any]) -> list[list[str]]:
     """queue/himself: the responsible list; manually: the group's members other than the moderator."""
     if flow["distributionType"] != "manually":
         return [list(p) for p in flow["responsibleList"]]
-    moderators = _members(ctx, flow["responsibleList"])
+    moderator = _moderator(flow["responsibleList"])
     group = ctx.store.groups.get(flow["groupId"])
     members = group.members if group else ()
-    return [["user", str(m)] for m in members if m not in moderators]
+    return [["user", str(m)] for m in members if m != moderator]
 
 
 # The member order of the official response example.
@@ -255,12 +298,14 @@ def _public(ctx: CallContext, flow: dict[str, Any], *, members: bool = True) -> 
 
 
 def _can_see(ctx: CallContext, flow: dict[str, Any]) -> bool:
+    """tasks Flow/Access/Rule/FlowReadRule.php: administrators, and the rows of the flow's member
+    table (creator, owner, responsible entries, task creators; departments stand for their users,
+    all users for every non-extranet user). The other members of a manual flow's group are not
+    readers."""
     user = ctx.caller.user
     if user.admin or user.id in {flow["creatorId"], flow["ownerId"]}:
         return True
-    if user.id in _members(ctx, flow["responsibleList"]) or user.id in _members(ctx, _team(ctx, flow)):
-        return True
-    return user.id in _members(ctx, flow["taskCreators"])
+    return user.id in _members(ctx, flow["responsibleList"]) | _members(ctx, flow["taskCreators"])
 
 
 def _can_manage(ctx: CallContext, flow: dict[str, Any]) -> bool:
@@ -303,18 +348,48 @@ def _managed(ctx: CallContext, flow_id: int, missing: str) -> dict[str, Any]:
     return flow
 
 
-def _may_manage_first(ctx: CallContext, params: dict[str, Any]) -> None:
-    """update/delete check access before the command validates anything (tasks 24.450
-    Controllers/Flow.php): a caller who is not an administrator, owner or creator of the flow named by
-    `flowData.id` is refused whatever else was sent; a missing or unreadable id is flow 0, which no one
-    but an administrator may change."""
-    data = params.get("flowData")
-    if not isinstance(data, dict) or ctx.caller.user.admin:
-        return  # an unreadable flowData fails in binding, before access; admins pass access
-    flow_id = parse_id(data.get("id"))
-    flow = ctx.store.flows.get(flow_id) if flow_id is not None else None
-    if flow is None or not _can_manage(ctx, flow):
-        raise BitrixError.named("FlowAccessDenied")
+def _bind_data(ctx: CallContext, params: dict[str, Any]) -> None:
+    bind_flow_data(params)
+
+
+def _bind_id(ctx: CallContext, params: dict[str, Any]) -> None:
+    bind_flow_id(params)
+
+
+def _before_create(ctx: CallContext, params: dict[str, Any]) -> None:
+    """Binding, then the plan (which may switch the trial on), then access to create."""
+    data = bind_flow_data(params)
+    plan_for_create(ctx)
+    may_create(ctx, data)
+
+
+def _may_manage_first(ctx: CallContext, params: dict[str, Any], *, plan: bool) -> None:
+    """update/delete: binding, the plan (update only), then access before the command validates
+    anything (tasks 24.450 Controllers/Flow.php): a caller who is not an administrator, owner or
+    creator of the flow named by `flowData.id` is refused whatever else was sent; a missing or
+    unreadable id is flow 0, which no one but an administrator may change."""
+    data = bind_flow_data(params)
+    if plan:
+        plan_for_update(ctx)
+    if not ctx.caller.user.admin:
+        flow_id = parse_id(data.get("id"))
+        flow = ctx.store.flows.get(flow_id) if flow_id is not None else None
+        if flow is None or not _can_manage(ctx, flow):
+            raise BitrixError.named("FlowAccessDenied")
+
+
+def _before_update(ctx: CallContext, params: dict[str, Any]) -> None:
+    _may_manage_first(ctx, params, plan=True)
+    data = params["flowData"]
+    owner = data.get("ownerId")
+    if isinstance(owner, int) and not isinstance(owner, bool) and owner > 0 and "groupId" not in data:
+        # the group decorator adds the new owner to the flow's group, and without a groupId it has
+        # none to add to: the controller's catch-all answers the unknown error (inferred, D56)
+        raise BitrixError.named("FlowUnknownError", line=UNKNOWN_LINE)
+
+
+def _before_delete(ctx: CallContext, params: dict[str, Any]) -> None:
+    _may_manage_first(ctx, params, plan=False)
 
 
 def _switches_to_bool(fields: dict[str, Any]) -> dict[str, Any]:
@@ -325,19 +400,42 @@ def _switches_to_bool(fields: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@method("tasks.flow.Flow.create", invalid=FLOW_INVALID, rules=_create_rules)
+def _convert_member_lists(sent: dict[str, Any]) -> None:
+    """The member lists as access codes keep them; a responsible list left empty fails the command's
+    not-empty check."""
+    for field in ("responsibleList", "taskCreators"):
+        if field in sent:
+            sent[field] = convert_members(sent[field])
+    if "responsibleList" in sent and not sent["responsibleList"]:
+        raise BitrixError.named("FlowValueEmpty")
+
+
+def _make_group(ctx: CallContext, flow: dict[str, Any]) -> int:
+    """The workgroup create makes when no group is named (ProjectProxyDecorator, GroupService): named
+    exactly like the flow, owned by the caller, with the users of the responsible list (departments
+    are not expanded) and the flow's owner as members; a taken name refuses the create."""
+    if flow_name_key(flow["name"]) in ctx.store.group_names:
+        raise BitrixError.named("FlowGroupNameExists")
+    users = {int(i) for kind, i in flow["responsibleList"] if kind == "user" and parse_id(i) is not None}
+    members = {ctx.caller.user.id, flow["ownerId"]} | users
+    # new group ids start above the fixture groups; once counted, the counter alone decides
+    floor = 0 if "group" in ctx.store.counters else max(ctx.store.groups, default=0)
+    group_id = ctx.store.next_id("group", floor)
+    ctx.store.put_group(Group(group_id, flow["name"], tuple(sorted(members))))
+    return group_id
+
+
+@method("tasks.flow.Flow.create", invalid=FLOW_INVALID, rules=_create_rules, precheck=_before_create)
 def create(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     caller = ctx.caller.user
-    if caller.extranet:
-        raise BitrixError.named("FlowAccessDenied")
     data = params["flowData"]
     sent = {k: data[k] for k in SETTABLE if k in data}
     # 0 or less: the caller owns the flow, a new group is made (EmptyOwnerDecorator, ProjectProxyDecorator)
     for key in ("ownerId", "groupId"):
         if key in sent and sent[key] <= 0:
             del sent[key]
+    _convert_member_lists(sent)
     fields = _switches_to_bool({**CREATE_DEFAULTS, "taskCreators": [], "ownerId": caller.id, **sent})
-    fields["name"] = fields["name"].strip()
     flow: dict[str, Any] = {
         "id": 0,
         "creatorId": caller.id,
@@ -346,25 +444,23 @@ def create(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
         "active": True,
         "activity": _now(ctx),
         "demo": False,
-        "trialFeatureEnabled": False,
         **fields,
+        "trialFeatureEnabled": bool(ctx.notes.get("trial")),
     }
-    _check_fields(ctx, flow, {**sent, "responsibleList": True})
+    if "groupId" not in sent:
+        flow["groupId"] = _make_group(ctx, flow)
     if _name_taken(ctx, flow["name"], None):
         raise BitrixError.named("FlowNameExists")
-    if "groupId" not in sent:
-        members = {caller.id, flow["ownerId"]} | _members(ctx, flow["responsibleList"])
-        # new group ids start above the fixture groups; once counted, the counter alone decides
-        floor = 0 if "group" in ctx.store.counters else max(ctx.store.groups, default=0)
-        group_id = ctx.store.next_id("group", floor)
-        ctx.store.put_group(Group(group_id, f"Flow: {flow['name']}", tuple(sorted(members))))
-        flow["groupId"] = group_id
+    check_references(ctx, flow, create=True)
+    if flow["distributionType"] == "manually" and _moderator(flow["responsibleList"]) is None:
+        # the manual distributor is the first entry, which must be a user ("Empty manual distributor")
+        raise BitrixError.named("FlowUnknownError", line=UNKNOWN_LINE)
     flow["id"] = ctx.store.next_id("flow")
-    ctx.store.put_flow(flow)
+    ctx.store.put_flow({**flow, "trialFeatureEnabled": False})
     return _public(ctx, flow, members=False)
 
 
-@method("tasks.flow.Flow.update", invalid=FLOW_INVALID, rules=_update_rules, precheck=_may_manage_first)
+@method("tasks.flow.Flow.update", invalid=FLOW_INVALID, rules=_update_rules, precheck=_before_update)
 def update(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     data = params["flowData"]
     flow = _managed(ctx, data["id"], "FlowUnknownError")
@@ -374,31 +470,36 @@ def update(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
         if key in sent and sent[key] is None:  # null: not sent, so neither changed nor reset
             del sent[key]
             del resets[key]
-    if "creatorId" in sent and sent["creatorId"] not in ctx.identities.users:
-        raise BitrixError.named("FlowFieldInvalid", field="creatorId")
+    _convert_member_lists(sent)
     merged = {**flow, **_switches_to_bool(resets), **_switches_to_bool(sent)}
-    if "name" in sent:
-        merged["name"] = merged["name"].strip()
-    _check_fields(ctx, merged, sent)
     if "name" in sent and _name_taken(ctx, merged["name"], flow["id"]):
         raise BitrixError.named("FlowNameExists")
+    check_references(ctx, merged, create=False)
+    if merged["distributionType"] == "manually" and _moderator(merged["responsibleList"]) is None:
+        raise BitrixError.named("FlowUnknownError", line=UNKNOWN_LINE)
+    if "ownerId" in sent and merged["groupId"] in ctx.store.groups:
+        # the new owner joins the flow's group (ProjectMembersProxyDecorator)
+        group = ctx.store.groups[merged["groupId"]]
+        if merged["ownerId"] not in group.members:
+            members = tuple(sorted({*group.members, merged["ownerId"]}))
+            ctx.store.put_group(Group(group.id, group.name, members, group.tasks, group.closed))
     ctx.store.put_flow(merged)
     return _public(ctx, merged, members=False)
 
 
-@method("tasks.flow.Flow.get", invalid=FLOW_INVALID)
+@method("tasks.flow.Flow.get", invalid=FLOW_INVALID, precheck=_bind_id)
 def get(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     return _public(ctx, _visible(ctx, params["flowId"]))
 
 
-@method("tasks.flow.Flow.delete", invalid=FLOW_INVALID, precheck=_may_manage_first)
+@method("tasks.flow.Flow.delete", invalid=FLOW_INVALID, rules=_delete_rules, precheck=_before_delete)
 def delete(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     flow = _managed(ctx, params["flowData"]["id"], "FlowUnknownError")
     ctx.store.delete_flow(flow["id"])
     return {"deleted": True}
 
 
-@method("tasks.flow.Flow.isExists", invalid=FLOW_INVALID)
+@method("tasks.flow.Flow.isExists", invalid=FLOW_INVALID, rules=_exists_rules, precheck=_bind_data)
 def is_exists(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     # no access check, an empty name is a name, an unknown exclusion id excludes nothing
     data = params["flowData"]
@@ -407,14 +508,14 @@ def is_exists(ctx: CallContext, params: dict[str, Any]) -> dict[str, Any]:
     return {"exists": _name_taken(ctx, data["name"], data.get("id"))}
 
 
-@method("tasks.flow.Flow.activate", invalid=FLOW_INVALID)
+@method("tasks.flow.Flow.activate", invalid=FLOW_INVALID, precheck=_bind_id)
 def activate(ctx: CallContext, params: dict[str, Any]) -> bool:
     flow = _managed(ctx, params["flowId"], "FlowNotFound")
     ctx.store.put_flow({**flow, "active": not flow["active"]})
     return True
 
 
-@method("tasks.flow.Flow.pin", invalid=FLOW_INVALID)
+@method("tasks.flow.Flow.pin", invalid=FLOW_INVALID, precheck=_bind_id)
 def pin(ctx: CallContext, params: dict[str, Any]) -> bool:
     # no existence check: an administrator pins an unknown id (a per-user option row) and gets true;
     # an id past 64 bits is no PHP int, and no id at all

@@ -212,10 +212,11 @@ def test_operation_pages_carry_the_notes(site: Path, operations: dict[str, Any])
 
 def test_parameters_show_types_requirement_defaults_and_allowed_values(site: Path) -> None:
     text = (site / "tasks.flow.Flow.create.html").read_text(encoding="utf-8")
-    row = text[text.index(">distributionType<") :][:3000]
+    # the parameter rows, not a description that mentions the member
+    row = text[text.index('class="pleaf">distributionType<') :][:3000]
     assert "required" in row[:200]
     assert all(f"<code>&#34;{v}&#34;</code>" in row for v in ("manually", "queue", "himself"))
-    templ = text[text.index(">templateId<") :][:2000]
+    templ = text[text.index('class="pleaf">templateId<') :][:2000]
     assert "integer (int64)" in templ and "Default" in templ and "<code>0</code>" in templ
     # nested members are expanded under their parent
     assert 'flowData.</span><code class="pleaf">name</code>' in text
@@ -370,6 +371,10 @@ def test_the_update_page_says_what_update_keeps_and_resets(site: Path) -> None:
     assert "id and a non-empty responsibleList are required" in text
     assert "Kept when omitted" in text and "Reset when omitted" in text
     assert "'responsibleList': field's value must not be empty" in text
+    # the checks the source adds: flow 0, an owner without its group, referenced users
+    assert "'id': field's value must be greater than 0" in text
+    assert "must come with groupId" in text
+    assert "User 12 doesn't exists" in text
 
 
 def test_the_list_pages_say_which_filter_keys_a_portal_drops(site: Path) -> None:

@@ -9,7 +9,13 @@ import httpx
 
 from .server_process import running_server
 
-BODY = {"plannedCompletionTime": 3600, "distributionType": "queue", "responsibleList": [["user", "2"]]}
+# an existing group: without one each create would also make a group named like the flow (D52)
+BODY = {
+    "plannedCompletionTime": 3600,
+    "distributionType": "queue",
+    "responsibleList": [["user", "2"]],
+    "groupId": 1,
+}
 
 
 def test_50_concurrent_creates_of_one_name(tmp_path: Path) -> None:

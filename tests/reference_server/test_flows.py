@@ -14,9 +14,17 @@ from b24_spec import messages
 from .conftest import ADMIN, EXTRANET, OFFICIAL_CREATE, SPEC, USER2, USER3, USER4, Portal, error_of, flow_data
 
 RU_NAME_EXISTS = "Поток с таким названием уже существует"  # noqa: RUF001 (Cyrillic text)
+RU_GROUP_NAME_EXISTS = (
+    "Не удалось автоматически создать проект с таким названием, оно уже занято. "  # noqa: RUF001
+    "Выберите существующий проект или переименуйте поток"
+)
 ACCESS = (400, 0, "Cannot find flow")
 NOT_FOUND = (400, 0, "Flow with this ID does not exist.")
 NAME_EXISTS = (400, 0, "A flow with this name already exists.")
+GROUP_NAME_EXISTS = (
+    "Cannot create project because another project with this name already exists. You can select an "
+    "existing project or rename the flow."
+)
 
 
 def test_official_curl_bodies(portal: Portal) -> None:
@@ -126,23 +134,27 @@ def test_update_sets_active_demo_creator_efficiency_schedule(portal: Portal) -> 
     assert kept["efficiency"] == 100
 
 
-def test_unique_names_on_create_trimmed_and_case_insensitive(portal: Portal) -> None:
-    portal.create("Sales Flow")
-    for name in ["Sales Flow", "  sales flow  ", "SALES FLOW"]:
-        response = portal.call(
-            "tasks.flow.Flow.create",
-            {
-                "flowData": {
-                    "name": name,
-                    "plannedCompletionTime": 3600,
-                    "distributionType": "queue",
-                    "responsibleList": [["user", "2"]],
-                }
-            },
-        )
-        assert error_of(response) == NAME_EXISTS
-    assert portal.create("Sales Flow 2")["name"] == "Sales Flow 2"
-    assert portal.create("  Padded  ")["name"] == "Padded"
+def test_unique_names_on_create_ignore_case_and_trailing_spaces(portal: Portal) -> None:
+    """SQL `=` under the portal's collation (D55): case and trailing spaces do not count, leading
+    spaces do; names are stored as sent, and a blank name is a name."""
+    portal.create("Sales Flow", groupId=1)
+    for name in ["Sales Flow", "sales flow  ", "SALES FLOW"]:
+        assert error_of(portal.create_call(name, groupId=1)) == NAME_EXISTS
+    assert portal.create("  Sales Flow", groupId=1)["name"] == "  Sales Flow"
+    assert portal.create("  Padded  ", groupId=1)["name"] == "  Padded  "
+    assert portal.create("   ", groupId=1)["name"] == "   "
+
+
+def test_create_without_group_makes_a_group_named_like_the_flow(portal: Portal) -> None:
+    """ProjectProxyDecorator (D52): the group is made before the flow-name check, so a second create
+    of the same name without `groupId` fails on the group's name."""
+    flow = portal.create("Grouped", responsibleList=[["user", "2"], ["department", "3"]], ownerId=4)
+    group = portal.app.state.portal.store.groups[flow["groupId"]]
+    assert group.name == "Grouped" and set(group.members) == {1, 2, 4}  # departments not expanded
+    assert error_of(portal.create_call("grouped")) == (400, 0, GROUP_NAME_EXISTS)
+    assert error_of(portal.create_call("Grouped", groupId=1)) == NAME_EXISTS
+    # a fixture group's name is taken too
+    assert error_of(portal.create_call("Support")) == (400, 0, GROUP_NAME_EXISTS)
 
 
 def test_unique_names_on_rename(portal: Portal) -> None:
@@ -246,53 +258,112 @@ def test_team_for_manual_is_the_group_minus_the_moderator(portal: Portal) -> Non
     assert _team_of(portal, flow["id"]) == [["user", "1"], ["user", "3"]]
 
 
-def test_manual_flow_needs_one_user_moderator(portal: Portal) -> None:
-    response = portal.call(
-        "tasks.flow.Flow.create",
-        {
-            "flowData": {
-                "name": "Two moderators",
-                "plannedCompletionTime": 3600,
-                "distributionType": "manually",
-                "responsibleList": [["user", "2"], ["user", "3"]],
-            }
-        },
+def test_manual_flow_takes_several_responsible_entries(portal: Portal) -> None:
+    """The first entry is the moderator; the others are kept (D54)."""
+    flow = portal.create(
+        "Two moderators",
+        distributionType="manually",
+        groupId=1,
+        responsibleList=[["user", "2"], ["user", "3"]],
     )
-    assert error_of(response) == (400, 0, "'responsibleList': field's value has an invalid value")
+    got = portal.ok("tasks.flow.Flow.get", {"flowId": flow["id"]})
+    assert got["responsibleList"] == [["user", "2"], ["user", "3"]]
+    assert got["team"] == [["user", "1"], ["user", "3"]]
+    # a department first leaves no manual distributor: the command fails without a reason
+    response = portal.create_call(
+        "Department first", distributionType="manually", responsibleList=[["department", "2"]]
+    )
+    status, code, text = error_of(response)
+    assert (status, code) == (400, 0) and text.startswith("Unknown error. [Flow: ")
 
 
 @pytest.mark.parametrize(
-    ("change", "field"),
+    ("change", "message"),
     [
-        ({"distributionType": "round-robin"}, "distributionType"),
-        ({"responsibleList": [["user", "999"]]}, "responsibleList"),
-        ({"responsibleList": [["meta-user", "all-users"]]}, "responsibleList"),
-        ({"responsibleList": [["user"]]}, "responsibleList"),
-        ({"taskCreators": [["department", "99"]]}, "taskCreators"),
-        ({"ownerId": 999}, "ownerId"),
-        ({"groupId": 999}, "groupId"),
-        ({"matchWorkTime": 2}, "matchWorkTime"),
-        ({"plannedCompletionTime": "soon"}, "plannedCompletionTime"),
+        ({"distributionType": "round-robin"}, "distributionType: unexpected value"),
+        ({"responsibleList": [["user", "999"]]}, "User 999 doesn't exists"),
+        ({"responsibleList": [["user"]]}, "responsibleList: unexpected value"),
+        ({"taskCreators": [["user", "2", "x"]]}, "taskCreators: unexpected value"),
+        ({"taskCreators": [["department", "99"]]}, "Department 99 doesn't exists"),
+        ({"responsibleList": [["department", "98:F"]]}, "Department 98 doesn't exists"),
+        ({"ownerId": 999}, "User 999 doesn't exists"),
+        ({"templateId": 7}, "Template 7 doesn't exists"),
+        ({"groupId": 999}, "Cannot find flow"),
+        ({"plannedCompletionTime": "soon"}, "Property plannedCompletionTime cannot be null"),
+        ({"plannedCompletionTime": None}, "Property plannedCompletionTime cannot be null"),
+        ({"name": ["a"]}, "Property name cannot be null"),
+        ({"distributionType": None}, "Property distributionType cannot be null"),
+        ({"responsibleList": "user 2"}, "'responsibleList': field's value must not be empty"),
+        ({"matchWorkTime": 2}, "'matchWorkTime': field's value has an invalid value"),
     ],
 )
-def test_field_invalid_names_the_field(portal: Portal, change: dict[str, Any], field: str) -> None:
-    data = {
-        "name": "F",
-        "plannedCompletionTime": 3600,
-        "distributionType": "queue",
-        "responsibleList": [["user", "2"]],
-        **change,
-    }
-    response = portal.call("tasks.flow.Flow.create", {"flowData": data})
-    assert error_of(response) == (400, 0, f"'{field}': field's value has an invalid value")
+def test_create_answers_the_failing_rule(portal: Portal, change: dict[str, Any], message: str) -> None:
+    """Each check has the source's own text (D48, D53)."""
+    body = flow_data("F")
+    body["flowData"].update(change)
+    assert error_of(portal.call("tasks.flow.Flow.create", body)) == (400, 0, message)
 
 
-def test_missing_required_field_is_named(portal: Portal) -> None:
-    response = portal.call("tasks.flow.Flow.create", {"flowData": {"name": "F"}})
-    assert error_of(response)[2].endswith("field's value has an invalid value")
-    assert (
-        error_of(portal.call("tasks.flow.Flow.create", {}))[2]
-        == "'flowData': field's value has an invalid value"
+def test_create_names_the_first_missing_property(portal: Portal) -> None:
+    """The command's field order: plannedCompletionTime, name, distributionType (D48)."""
+    assert error_of(portal.call("tasks.flow.Flow.create", {"flowData": {"name": "F"}}))[2] == (
+        "Property plannedCompletionTime cannot be null"
+    )
+    body = {"flowData": {"plannedCompletionTime": 3600, "responsibleList": [["user", "2"]]}}
+    assert error_of(portal.call("tasks.flow.Flow.create", body))[2] == "Property name cannot be null"
+
+
+MISSING_DATA = (400, 100, "Could not find value for parameter {flowData}")
+MISSING_ID = (400, 100, "Could not find value for parameter {flowId}")
+
+
+def _invalid_id(shown: str) -> tuple[int, int, str]:
+    return (
+        400,
+        100,
+        f"Invalid value {{{shown}}} to match with parameter {{flowId}}. Should be value of type int.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("method", "body", "expected"),
+    [
+        ("tasks.flow.Flow.create", {}, MISSING_DATA),
+        ("tasks.flow.Flow.update", {}, MISSING_DATA),
+        ("tasks.flow.Flow.delete", {}, MISSING_DATA),
+        ("tasks.flow.Flow.isExists", {}, MISSING_DATA),
+        ("tasks.flow.Flow.get", {}, MISSING_ID),
+        ("tasks.flow.Flow.activate", {}, MISSING_ID),
+        ("tasks.flow.Flow.pin", {}, MISSING_ID),
+        ("tasks.flow.Flow.get", {"flowId": "abc"}, _invalid_id("abc")),
+        ("tasks.flow.Flow.pin", {"flowId": None}, _invalid_id("")),
+        ("tasks.flow.Flow.pin", {"flowId": True}, _invalid_id("1")),
+        ("tasks.flow.Flow.activate", {"flowId": [1]}, _invalid_id("Array")),
+        ("tasks.flow.Flow.isExists", {"flowData": {}}, (400, 0, "name: cannot be null")),
+        ("tasks.flow.Flow.isExists", {"flowData": {"name": None}}, (400, 0, "name: cannot be null")),
+    ],
+)
+def test_binding_errors(portal: Portal, method: str, body: Any, expected: Any) -> None:
+    """The framework binder's errors, code 100, before anything else (D48); isExists without a name."""
+    assert error_of(portal.call(method, body, USER3)) == expected
+
+
+@pytest.mark.parametrize("value", ["text", 12, True, None])
+def test_flow_data_that_is_no_object_is_php_s_type_error(portal: Portal, value: Any) -> None:
+    status, code, text = error_of(portal.call("tasks.flow.Flow.update", {"flowData": value}, USER3))
+    assert (status, code) == (400, 0)
+    assert messages.message_matches(SPEC.messages("FlowDataNotObject")[0], text)
+
+
+def test_numeric_flow_ids_are_cut_to_integers(portal: Portal) -> None:
+    flow = portal.create("Numeric")
+    assert portal.ok("tasks.flow.Flow.get", {"flowId": str(flow["id"])})["id"] == flow["id"]
+    assert portal.ok("tasks.flow.Flow.get", {"flowId": flow["id"] + 0.7})["id"] == flow["id"]
+
+
+def test_a_list_as_flow_data_is_an_empty_one(portal: Portal) -> None:
+    assert error_of(portal.call("tasks.flow.Flow.create", {"flowData": []}))[2] == (
+        "Property plannedCompletionTime cannot be null"
     )
 
 
@@ -314,6 +385,7 @@ def test_only_creator_owner_or_admin_manage(portal: Portal) -> None:
     ]
     assert portal.ok("tasks.flow.Flow.activate", {"flowId": flow["id"]}, USER2) is True
     body = {"flowData": {"id": flow["id"], "ownerId": 4, "responsibleList": [["user", "3"]]}}
+    body["flowData"]["groupId"] = flow["groupId"]
     handed = portal.ok("tasks.flow.Flow.update", body, USER2)
     assert handed["ownerId"] == 4
     assert portal.ok("tasks.flow.Flow.activate", {"flowId": flow["id"]}, USER4) is True
@@ -368,9 +440,9 @@ def _ru_fixtures(tmp_path: Path) -> Path:
 
 def test_messages_in_english_by_default(portal: Portal) -> None:
     """The English language-file strings of tasks 24.450 (spec/README.md D34, D35)."""
-    portal.create("Taken")
+    portal.create("Taken", groupId=1)
     assert error_of(portal.call("tasks.flow.Flow.get", {"flowId": 999}, USER2)) == ACCESS
-    assert error_of(portal.create_call("Taken")) == NAME_EXISTS
+    assert error_of(portal.create_call("Taken", groupId=1)) == NAME_EXISTS
 
 
 def test_messages_in_russian_with_lang_ru(make_portal: Callable[..., Portal], tmp_path: Path) -> None:
@@ -380,7 +452,9 @@ def test_messages_in_russian_with_lang_ru(make_portal: Callable[..., Portal], tm
     assert error_of(portal.call("tasks.flow.Flow.get", {"flowId": 999}, USER2)) == (
         400, 0, "Доступ запрещён или поток не найден",
     )  # fmt: skip
-    assert error_of(portal.create_call("Занято")) == (400, 0, RU_NAME_EXISTS)
+    assert error_of(portal.create_call("Занято", groupId=1)) == (400, 0, RU_NAME_EXISTS)
+    assert error_of(portal.create_call("Занято")) == (400, 0, RU_GROUP_NAME_EXISTS)
+    assert error_of(portal.create_call("F", ownerId=999)) == (400, 0, "User 999 doesn't exists")
 
 
 def test_every_flow_error_has_a_current_text_in_both_languages() -> None:
@@ -513,3 +587,9 @@ def test_update_and_delete_check_access_before_the_fields(portal: Portal) -> Non
     assert error_of(portal.call("tasks.flow.Flow.update", bad, USER2)) == (
         400, 0, small("plannedCompletionTime", 3600),
     )  # fmt: skip
+
+
+@pytest.mark.parametrize("flow_id", ["٢", "²", "0x1A", "12abc"])
+def test_ids_php_does_not_read_as_numbers_are_binder_errors(portal: Portal, flow_id: str) -> None:
+    status, code, _text = error_of(portal.call("tasks.flow.Flow.get", {"flowId": flow_id}))
+    assert (status, code) == (400, 100)

@@ -130,10 +130,13 @@ def test_form_value_that_is_not_a_number_is_rejected(portal: Portal) -> None:
     assert error_of(response) == (400, 0, "'id': field's value has an invalid value")
 
 
-def test_json_keeps_types(portal: Portal) -> None:
+def test_json_strings_for_an_id_are_read_as_the_binder_reads_them(portal: Portal) -> None:
+    """The action's `int $flowId` takes numeric text and refuses any other (spec/README.md D48)."""
     flow = portal.create("Typed")
-    response = portal.call("tasks.flow.Flow.get", {"flowId": str(flow["id"])})
-    assert error_of(response) == (400, 0, "Cannot find flow")
+    assert portal.ok("tasks.flow.Flow.get", {"flowId": str(flow["id"])})["id"] == flow["id"]
+    response = portal.call("tasks.flow.Flow.get", {"flowId": f"{flow['id']}x"})
+    text = f"Invalid value {{{flow['id']}x}} to match with parameter {{flowId}}. Should be value of type int."
+    assert error_of(response) == (400, 100, text)
 
 
 def test_unknown_method(portal: Portal) -> None:

@@ -113,3 +113,41 @@ def test_a_wrong_batch_answer_does_not_validate(bundled: Any, name: str, mutate:
     body = _batch_with_php_empty_maps()
     mutate(body)
     assert conventions.response_errors(bundled, "batch", "200", body) != [], name
+
+
+def _flow_24_275() -> dict[str, Any]:
+    """A flow as tasks 24.275's `Flow::toArray` shapes it (`modules/tasks/lib/Flow/Flow.php`)."""
+    return {
+        "result": {
+            "id": 12, "creatorId": 1, "ownerId": 1, "groupId": 4, "templateId": 0, "efficiency": 100,
+            "active": True, "plannedCompletionTime": 7200, "activity": "2024-09-02T18:07:29+03:00",
+            "name": "Old portal", "description": "", "distributionType": "queue",
+            "responsibleQueue": [3, 5], "demo": False, "manualDistributorId": None,
+            "responsibleCanChangeDeadline": False, "matchWorkTime": True, "taskControl": False,
+            "notifyAtHalfTime": True, "notifyOnQueueOverflow": None, "notifyOnTasksInProgressOverflow": None,
+            "notifyWhenEfficiencyDecreases": None, "taskCreators": ["UA"], "taskAssignees": [3, 5],
+            "trialFeatureEnabled": False,
+        },
+        "time": {"start": 1, "finish": 2, "duration": 1, "processing": 0.5,
+                 "date_start": "2024-09-02T18:07:29+03:00", "date_finish": "2024-09-02T18:07:30+03:00"},
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("operation_id", ["tasks.flow.Flow.get", "tasks.flow.Flow.create"])
+def test_a_tasks_24_275_flow_validates(bundled: Any, operation_id: str) -> None:
+    """What a known older version sends is accepted (spec/README.md D58)."""
+    assert conventions.response_errors(bundled, operation_id, "200", _flow_24_275()) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "mutate"),
+    [
+        ("access codes that are not text", lambda f: f["result"].update(taskCreators=[1])),
+        ("a queue that is not a list", lambda f: f["result"].update(responsibleQueue="3,5")),
+        ("no name", lambda f: f["result"].pop("name")),
+    ],
+)
+def test_a_broken_tasks_24_275_flow_does_not(bundled: Any, name: str, mutate: Mutation) -> None:
+    flow = _flow_24_275()
+    mutate(flow)
+    assert conventions.response_errors(bundled, "tasks.flow.Flow.get", "200", flow) != [], name

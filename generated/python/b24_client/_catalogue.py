@@ -36,14 +36,26 @@ __all__ = [
     "EventWorkflowNotFoundZero",
     "ExpiredToken",
     "FlowAccessDenied",
+    "FlowDataNotObject",
+    "FlowDepartmentMissing",
     "FlowFieldInvalid",
+    "FlowGroupNameExists",
+    "FlowGroupNotCreated",
     "FlowNameExists",
     "FlowNameLength",
+    "FlowNameMissing",
     "FlowNotFound",
+    "FlowParameterInvalid",
+    "FlowParameterMissing",
+    "FlowProjectMissing",
+    "FlowPropertyNull",
+    "FlowTemplateMissing",
     "FlowUnknownError",
+    "FlowUserMissing",
     "FlowValueEmpty",
     "FlowValueTooLarge",
     "FlowValueTooSmall",
+    "FlowValueUnexpected",
     "FromUserIdInvalid",
     "HandlerProtocolUnsupported",
     "HandlerUrlInvalid",
@@ -369,11 +381,51 @@ class FlowAccessDenied(Bitrix24Error):
     retry = "never"
 
 
+class FlowDataNotObject(Bitrix24Error):
+    "HTTP 400, code '0': Bitrix\\Tasks\\Flow\\Controllers\\Dto\\FlowDto::createFromArray(): Argument #1 ($data) must be of type Bitrix\\Main\\Type\\Contract\\Arrayable|array, string given\n\n`flowData` is present but is not an object (a string, a number, `true`, `null`). The flow DTO's from-array method refuses it with PHP's own type error, which the controller sends as it is, code 0: the text names the method, the accepted types and the given type, and may end with the server's file path and line. The exact wording is PHP's and was not run here (inferred from the method's signature); the pattern accepts any text that names the method and the given type.\n\nRetry: never."
+
+    __module__ = "b24_client.errors"  # where users import it from
+    error_name = "FlowDataNotObject"
+    expected_code = "0"
+    statuses = (400,)
+    retry = "never"
+
+
+class FlowDepartmentMissing(Bitrix24Error):
+    "HTTP 400, code '0': Department 12 doesn't exists\n\nA `[\"department\", id]` entry of `responsibleList` or `taskCreators` names no department (checked only on portals with the intranet module, which every cloud portal has). The id is the one sent. Hard-coded English (with the source's grammar), the same in every portal language.\n\nRetry: never."
+
+    __module__ = "b24_client.errors"  # where users import it from
+    error_name = "FlowDepartmentMissing"
+    expected_code = "0"
+    statuses = (400,)
+    retry = "never"
+
+
 class FlowFieldInvalid(Bitrix24Error):
-    "HTTP 400, code '0': 'distributionType': field's value has an invalid value\n\nA field failed validation. The field name in quotes changes with the field. This is the text of the docs and of tasks 24.275's value-list check (`distributionType`); range, length and emptiness checks have texts of their own (`FlowValueTooSmall`, `FlowValueTooLarge`, `FlowNameLength`, `FlowValueEmpty`).\n\nRetry: never."
+    "HTTP 400, code '0': 'distributionType': field's value has an invalid value\n\nA field failed validation. The field name in quotes changes with the field. This is the text of the docs and of tasks 24.275's value-list check (`distributionType`); range, length and emptiness checks have texts of their own (`FlowValueTooSmall`, `FlowValueTooLarge`, `FlowNameLength`, `FlowValueEmpty`). The reference server also answers it for a wrongly typed optional field, which a portal's DTO would drop or cast instead (spec/README.md D49).\n\nRetry: never."
 
     __module__ = "b24_client.errors"  # where users import it from
     error_name = "FlowFieldInvalid"
+    expected_code = "0"
+    statuses = (400,)
+    retry = "never"
+
+
+class FlowGroupNameExists(Bitrix24Error):
+    "HTTP 400, code '0': Cannot create project because another project with this name already exists. You can select an existing project or rename the flow.\n\ncreate was called without `groupId` (or with 0 or less), so the portal makes a workgroup named exactly like the flow, and a workgroup of that name already exists. This check runs before the flow-name check, so repeating a create without `groupId` fails here rather than with \"A flow with this name already exists.\". Pass an existing `groupId` or choose another name. The text is the tasks language file's; whether the REST core replaces code and text with the pending workgroup error (`ERROR_GROUP_NAME_EXISTS`) was not checked.\n\nRetry: never."
+
+    __module__ = "b24_client.errors"  # where users import it from
+    error_name = "FlowGroupNameExists"
+    expected_code = "0"
+    statuses = (400,)
+    retry = "never"
+
+
+class FlowGroupNotCreated(Bitrix24Error):
+    "HTTP 400, code '0': Cannot create a group for the flow.\n\ncreate was called without `groupId`, and the workgroup the portal makes for the flow could not be created for a reason other than a taken name (the workgroup service gives no detail). Pass an existing `groupId` to avoid group creation.\n\nRetry: never."
+
+    __module__ = "b24_client.errors"  # where users import it from
+    error_name = "FlowGroupNotCreated"
     expected_code = "0"
     statuses = (400,)
     retry = "never"
@@ -399,11 +451,71 @@ class FlowNameLength(Bitrix24Error):
     retry = "never"
 
 
+class FlowNameMissing(Bitrix24Error):
+    "HTTP 400, code '0': name: cannot be null\n\nisExists was called without a usable `name` in `flowData` (missing, `null`, or a list or object, which the DTO drops). An empty or blank name is a name and is answered. Hard-coded English, the same in every portal language.\n\nRetry: never."
+
+    __module__ = "b24_client.errors"  # where users import it from
+    error_name = "FlowNameMissing"
+    expected_code = "0"
+    statuses = (400,)
+    retry = "never"
+
+
 class FlowNotFound(Bitrix24Error):
     'HTTP 400, code \'0\': Flow not found\n\nNo flow has this id (for example after it was deleted). Only a caller who passes the access check for a missing id (an administrator) gets this error; others get the access-denied error. tasks 24.450 sends "Flow with this ID does not exist." (RU `Поток с таким ID не существует`); tasks 24.275 and the docs send "Flow not found" (a literal, English in every portal language).\n\nRetry: never.'
 
     __module__ = "b24_client.errors"  # where users import it from
     error_name = "FlowNotFound"
+    expected_code = "0"
+    statuses = (400,)
+    retry = "never"
+
+
+class FlowParameterInvalid(Bitrix24Error):
+    "HTTP 400, code '100': Invalid value {abc} to match with parameter {flowId}. Should be value of type int.\n\n`flowId` is not a number (a non-numeric string, `null`, `true`, a list or an object). The framework's parameter binder refuses it with code 100 (a JSON integer on the wire); the braces hold the value as PHP prints it (empty for `null` and `false`, `1` for `true`, `Array` for a list or an object). Numeric strings and fractional numbers pass and are cut to an integer. Hard-coded English, the same in every portal language.\n\nRetry: never."
+
+    __module__ = "b24_client.errors"  # where users import it from
+    error_name = "FlowParameterInvalid"
+    expected_code = "100"
+    statuses = (400,)
+    retry = "never"
+
+
+class FlowParameterMissing(Bitrix24Error):
+    "HTTP 400, code '100': Could not find value for parameter {flowData}\n\nThe call lacks the method's own parameter (`flowData` for create, update, delete and isExists, `flowId` for get, activate and pin). The framework's parameter binder refuses the call before the flow service sees it, with the binder's error code 100 (a JSON integer on the wire) and a hard-coded English text naming the parameter in braces, the same in every portal language.\n\nRetry: never."
+
+    __module__ = "b24_client.errors"  # where users import it from
+    error_name = "FlowParameterMissing"
+    expected_code = "100"
+    statuses = (400,)
+    retry = "never"
+
+
+class FlowProjectMissing(Bitrix24Error):
+    "HTTP 400, code '0': Project 12 doesn't exists\n\nOn create, the `groupId` names no workgroup with tasks. The access check runs first and refuses an unknown group with the access-denied error, so a portal sends this text only for a group that vanished between the two checks. The id is the one sent. Hard-coded English (with the source's grammar), the same in every portal language.\n\nRetry: never."
+
+    __module__ = "b24_client.errors"  # where users import it from
+    error_name = "FlowProjectMissing"
+    expected_code = "0"
+    statuses = (400,)
+    retry = "never"
+
+
+class FlowPropertyNull(Bitrix24Error):
+    "HTTP 400, code '0': Property name cannot be null\n\ncreate was called without a field the new flow needs: `plannedCompletionTime`, `name` or `distributionType` (also when the value was dropped because its type was wrong, or was `null`). The command reports the first missing one in its field order. Hard-coded English, the same in every portal language.\n\nRetry: never."
+
+    __module__ = "b24_client.errors"  # where users import it from
+    error_name = "FlowPropertyNull"
+    expected_code = "0"
+    statuses = (400,)
+    retry = "never"
+
+
+class FlowTemplateMissing(Bitrix24Error):
+    "HTTP 400, code '0': Template 12 doesn't exists\n\nOn create, `templateId` names no task template. Portal administrators get this text; other users are refused by the access check first (they cannot read a template that does not exist). The id is the one sent. Hard-coded English (with the source's grammar), the same in every portal language.\n\nRetry: never."
+
+    __module__ = "b24_client.errors"  # where users import it from
+    error_name = "FlowTemplateMissing"
     expected_code = "0"
     statuses = (400,)
     retry = "never"
@@ -416,6 +528,16 @@ class FlowUnknownError(Bitrix24Error):
     error_name = "FlowUnknownError"
     expected_code = "0"
     statuses = (200, 400)
+    retry = "never"
+
+
+class FlowUserMissing(Bitrix24Error):
+    "HTTP 400, code '0': User 12 doesn't exists\n\nA user the flow names does not exist: `creatorId`, `ownerId`, or a `[\"user\", id]` entry of `responsibleList` or `taskCreators`. The id is the one sent. Hard-coded English (with the source's grammar), the same in every portal language.\n\nRetry: never."
+
+    __module__ = "b24_client.errors"  # where users import it from
+    error_name = "FlowUserMissing"
+    expected_code = "0"
+    statuses = (400,)
     retry = "never"
 
 
@@ -444,6 +566,16 @@ class FlowValueTooSmall(Bitrix24Error):
 
     __module__ = "b24_client.errors"  # where users import it from
     error_name = "FlowValueTooSmall"
+    expected_code = "0"
+    statuses = (400,)
+    retry = "never"
+
+
+class FlowValueUnexpected(Bitrix24Error):
+    "HTTP 400, code '0': distributionType: unexpected value\n\nA value of a kind the flow cannot use: a `distributionType` other than `manually`, `queue` and `himself`, or a `responsibleList` / `taskCreators` entry that is not a two-element pair. The field is named without quotes (unlike the range and length checks). Hard-coded English, the same in every portal language.\n\nRetry: never."
+
+    __module__ = "b24_client.errors"  # where users import it from
+    error_name = "FlowValueUnexpected"
     expected_code = "0"
     statuses = (400,)
     retry = "never"
@@ -1108,9 +1240,34 @@ CATALOGUE = Catalogue(
             ),
         ),
         Entry(
+            FlowDataNotObject,
+            texts=frozenset({}),
+            patterns=(".*FlowDto::createFromArray\\(\\): Argument #1 \\(\\$\\w+\\) must be of type .+, \\w+ given.*",),
+        ),
+        Entry(
+            FlowDepartmentMissing,
+            texts=frozenset({}),
+            patterns=("Department -?\\d+ doesn't exists",),
+        ),
+        Entry(
             FlowFieldInvalid,
             texts=frozenset({"'distributionType': field's value has an invalid value"}),
             patterns=("'[^']+': field's value has an invalid value",),
+        ),
+        Entry(
+            FlowGroupNameExists,
+            texts=frozenset(
+                {
+                    "Cannot create project because another project with this name already exists. You can select an existing project or rename the flow.",
+                    "Не удалось автоматически создать проект с таким названием, оно уже занято. Выберите существующий проект или переименуйте поток",
+                }
+            ),
+        ),
+        Entry(
+            FlowGroupNotCreated,
+            texts=frozenset(
+                {"Cannot create a group for the flow.", "Не удалось автоматически создать группу для потока."}
+            ),
         ),
         Entry(
             FlowNameExists,
@@ -1127,8 +1284,37 @@ CATALOGUE = Catalogue(
             texts=frozenset({"'name': field's length must be greater than 1 and less than 255"}),
         ),
         Entry(
+            FlowNameMissing,
+            texts=frozenset({"name: cannot be null"}),
+        ),
+        Entry(
             FlowNotFound,
             texts=frozenset({"Flow not found", "Flow with this ID does not exist.", "Поток с таким ID не существует"}),
+        ),
+        Entry(
+            FlowParameterInvalid,
+            texts=frozenset({}),
+            patterns=("Invalid value \\{.*\\} to match with parameter \\{flowId\\}\\. Should be value of type int\\.",),
+        ),
+        Entry(
+            FlowParameterMissing,
+            texts=frozenset({}),
+            patterns=("Could not find value for parameter \\{(flowData|flowId)\\}",),
+        ),
+        Entry(
+            FlowProjectMissing,
+            texts=frozenset({}),
+            patterns=("Project -?\\d+ doesn't exists",),
+        ),
+        Entry(
+            FlowPropertyNull,
+            texts=frozenset({}),
+            patterns=("Property (plannedCompletionTime|name|distributionType) cannot be null",),
+        ),
+        Entry(
+            FlowTemplateMissing,
+            texts=frozenset({}),
+            patterns=("Template -?\\d+ doesn't exists",),
         ),
         Entry(
             FlowUnknownError,
@@ -1137,6 +1323,11 @@ CATALOGUE = Catalogue(
                 "Unknown error\\. \\[Flow: \\d+\\]",
                 "Неизвестная ошибка \\[Flow: \\d+\\]",
             ),
+        ),
+        Entry(
+            FlowUserMissing,
+            texts=frozenset({}),
+            patterns=("User -?\\d+ doesn't exists",),
         ),
         Entry(
             FlowValueEmpty,
@@ -1155,6 +1346,11 @@ CATALOGUE = Catalogue(
             patterns=(
                 "'(templateId|efficiency|plannedCompletionTime|notifyOnQueueOverflow|notifyOnTasksInProgressOverflow|notifyWhenEfficiencyDecreases|creatorId|ownerId|groupId|id)': field's value must be greater than (0|3600)",
             ),
+        ),
+        Entry(
+            FlowValueUnexpected,
+            texts=frozenset({}),
+            patterns=("(distributionType|responsibleList|taskCreators): unexpected value",),
         ),
         Entry(
             FromUserIdInvalid,
@@ -1959,6 +2155,8 @@ CATALOGUE = Catalogue(
             "ExpiredToken",
             "FlowAccessDenied",
             "FlowNotFound",
+            "FlowParameterInvalid",
+            "FlowParameterMissing",
             "FlowUnknownError",
             "InsufficientScope",
             "InternalServerError",
@@ -1979,13 +2177,23 @@ CATALOGUE = Catalogue(
             "CoreSqlError",
             "ExpiredToken",
             "FlowAccessDenied",
+            "FlowDataNotObject",
+            "FlowDepartmentMissing",
             "FlowFieldInvalid",
+            "FlowGroupNameExists",
+            "FlowGroupNotCreated",
             "FlowNameExists",
             "FlowNameLength",
+            "FlowParameterMissing",
+            "FlowProjectMissing",
+            "FlowPropertyNull",
+            "FlowTemplateMissing",
             "FlowUnknownError",
+            "FlowUserMissing",
             "FlowValueEmpty",
             "FlowValueTooLarge",
             "FlowValueTooSmall",
+            "FlowValueUnexpected",
             "InsufficientScope",
             "InternalServerError",
             "InvalidCredentials",
@@ -2005,8 +2213,12 @@ CATALOGUE = Catalogue(
             "CoreSqlError",
             "ExpiredToken",
             "FlowAccessDenied",
+            "FlowDataNotObject",
             "FlowNotFound",
+            "FlowParameterMissing",
             "FlowUnknownError",
+            "FlowValueTooSmall",
+            "FlowValueUnexpected",
             "InsufficientScope",
             "InternalServerError",
             "InvalidCredentials",
@@ -2027,6 +2239,8 @@ CATALOGUE = Catalogue(
             "ExpiredToken",
             "FlowAccessDenied",
             "FlowNotFound",
+            "FlowParameterInvalid",
+            "FlowParameterMissing",
             "FlowUnknownError",
             "InsufficientScope",
             "InternalServerError",
@@ -2047,9 +2261,13 @@ CATALOGUE = Catalogue(
             "CoreSqlError",
             "ExpiredToken",
             "FlowAccessDenied",
+            "FlowDataNotObject",
             "FlowFieldInvalid",
+            "FlowNameMissing",
             "FlowNotFound",
+            "FlowParameterMissing",
             "FlowUnknownError",
+            "FlowValueUnexpected",
             "InsufficientScope",
             "InternalServerError",
             "InvalidCredentials",
@@ -2069,6 +2287,8 @@ CATALOGUE = Catalogue(
             "CoreSqlError",
             "ExpiredToken",
             "FlowAccessDenied",
+            "FlowParameterInvalid",
+            "FlowParameterMissing",
             "FlowUnknownError",
             "InsufficientScope",
             "InternalServerError",
@@ -2089,14 +2309,19 @@ CATALOGUE = Catalogue(
             "CoreSqlError",
             "ExpiredToken",
             "FlowAccessDenied",
+            "FlowDataNotObject",
+            "FlowDepartmentMissing",
             "FlowFieldInvalid",
             "FlowNameExists",
             "FlowNameLength",
             "FlowNotFound",
+            "FlowParameterMissing",
             "FlowUnknownError",
+            "FlowUserMissing",
             "FlowValueEmpty",
             "FlowValueTooLarge",
             "FlowValueTooSmall",
+            "FlowValueUnexpected",
             "InsufficientScope",
             "InternalServerError",
             "InvalidCredentials",

@@ -875,6 +875,7 @@ OPERATIONS: dict[str, Operation] = {
         paginated=False,
         errors=(
             (400, "0", "never"),
+            (400, "100", "never"),
             (400, "INVALID_REQUEST", "never"),
             (401, "NO_AUTH_FOUND", "never"),
             (401, "expired_token", "after-token-refresh"),
@@ -909,6 +910,7 @@ OPERATIONS: dict[str, Operation] = {
         paginated=False,
         errors=(
             (400, "0", "never"),
+            (400, "100", "never"),
             (400, "INVALID_REQUEST", "never"),
             (401, "NO_AUTH_FOUND", "never"),
             (401, "expired_token", "after-token-refresh"),
@@ -943,6 +945,7 @@ OPERATIONS: dict[str, Operation] = {
         paginated=False,
         errors=(
             (400, "0", "never"),
+            (400, "100", "never"),
             (400, "INVALID_REQUEST", "never"),
             (401, "NO_AUTH_FOUND", "never"),
             (401, "expired_token", "after-token-refresh"),
@@ -977,6 +980,7 @@ OPERATIONS: dict[str, Operation] = {
         paginated=False,
         errors=(
             (400, "0", "never"),
+            (400, "100", "never"),
             (400, "INVALID_REQUEST", "never"),
             (401, "NO_AUTH_FOUND", "never"),
             (401, "expired_token", "after-token-refresh"),
@@ -1011,6 +1015,7 @@ OPERATIONS: dict[str, Operation] = {
         paginated=False,
         errors=(
             (400, "0", "never"),
+            (400, "100", "never"),
             (400, "INVALID_REQUEST", "never"),
             (401, "NO_AUTH_FOUND", "never"),
             (401, "expired_token", "after-token-refresh"),
@@ -1046,6 +1051,7 @@ OPERATIONS: dict[str, Operation] = {
         errors=(
             (200, "0", "never"),
             (400, "0", "never"),
+            (400, "100", "never"),
             (400, "INVALID_REQUEST", "never"),
             (401, "NO_AUTH_FOUND", "never"),
             (401, "expired_token", "after-token-refresh"),
@@ -1080,6 +1086,7 @@ OPERATIONS: dict[str, Operation] = {
         paginated=False,
         errors=(
             (400, "0", "never"),
+            (400, "100", "never"),
             (400, "INVALID_REQUEST", "never"),
             (401, "NO_AUTH_FOUND", "never"),
             (401, "expired_token", "after-token-refresh"),

@@ -17,7 +17,9 @@ T = TypeVar("T", bound="Flow")
 class Flow:
     """A task flow as the portal returns it from create, update and get. Switches that are sent as `0`/`1` integers come
     back as JSON booleans. create and update answer with empty `taskCreators` and `team` lists; only get fills them
-    (tasks 24.450 `Flow/Control/Command/CommandHandler.php` loads the flow without its members).
+    (tasks 24.450 `Flow/Control/Command/CommandHandler.php` loads the flow without its members). tasks 24.275 answered
+    in another shape, also accepted here: no `responsibleList`, `team` or `matchSchedule`, but `responsibleQueue`,
+    `manualDistributorId` and `taskAssignees`, with `taskCreators` as access codes.
 
     """
 
@@ -48,8 +50,6 @@ class Flow:
     """ How tasks reach the team. `manually`: the moderator (the single member of `responsibleList`) hands each task
     out. `queue`: tasks go round-robin over the team, skipping absent members. `himself`: team members take tasks
     themselves. """
-    responsible_list: list[list[str]]
-    """ A list of flow members, each an `[entityType, entityId]` pair. """
     demo: bool
     """ System flag marking a demo flow. """
     responsible_can_change_deadline: bool
@@ -69,15 +69,25 @@ class Flow:
     notify_when_efficiency_decreases: int | None
     """ A notification threshold, 0 at least (the queue and in-progress thresholds at most 99999, the efficiency
     threshold at most 100); `null` or 0 turns the notification off. """
-    task_creators: list[list[str]]
-    """ A list of flow members, each an `[entityType, entityId]` pair. """
-    team: list[list[str]]
-    """ A list of flow members, each an `[entityType, entityId]` pair. """
+    task_creators: list[list[str] | str]
+    """ Who may add tasks to the flow; `[["meta-user", "all-users"]]` means everybody, `[]` nobody. Empty in the
+    answers of create and update; get fills it. tasks 24.275 sent access codes (`["UA"]`). """
     trial_feature_enabled: bool
     """ True when this call switched on the portal's flow trial. """
+    responsible_list: list[list[str]] | Unset = UNSET
+    """ A list of flow members, each an `[entityType, entityId]` pair. """
     match_schedule: bool | Unset = UNSET
     """ Whether deadlines follow the assignee's work schedule. tasks 24.450 always sends it; the docs' examples and
     tasks 24.275 do not have it, so it is not listed as required. """
+    team: list[list[str]] | Unset = UNSET
+    """ A list of flow members, each an `[entityType, entityId]` pair. """
+    responsible_queue: list[int | str] | None | Unset = UNSET
+    """ tasks 24.275 only (newer versions send `responsibleList`): the user ids of a queue flow, `null` for a manual
+    one. """
+    manual_distributor_id: int | None | Unset = UNSET
+    """ tasks 24.275 only (newer versions send `responsibleList`): a manual flow's moderator. """
+    task_assignees: list[int | str] | Unset = UNSET
+    """ tasks 24.275 only (newer versions send `team`): the user ids tasks are assigned to. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -105,16 +115,6 @@ class Flow:
 
         distribution_type = self.distribution_type.value
 
-        responsible_list = []
-        for responsible_list_item_data in self.responsible_list:
-            responsible_list_item = []
-            for responsible_list_item_item_data in responsible_list_item_data:
-                responsible_list_item_item: str
-                responsible_list_item_item = responsible_list_item_item_data
-                responsible_list_item.append(responsible_list_item_item)
-
-            responsible_list.append(responsible_list_item)
-
         demo = self.demo
 
         responsible_can_change_deadline = self.responsible_can_change_deadline
@@ -136,27 +136,72 @@ class Flow:
 
         task_creators = []
         for task_creators_item_data in self.task_creators:
-            task_creators_item = []
-            for task_creators_item_item_data in task_creators_item_data:
-                task_creators_item_item: str
-                task_creators_item_item = task_creators_item_item_data
-                task_creators_item.append(task_creators_item_item)
+            task_creators_item: list[str] | str
+            if isinstance(task_creators_item_data, list):
+                task_creators_item = []
+                for task_creators_item_item_data in task_creators_item_data:
+                    task_creators_item_item: str
+                    task_creators_item_item = task_creators_item_item_data
+                    task_creators_item.append(task_creators_item_item)
 
+            else:
+                task_creators_item = task_creators_item_data
             task_creators.append(task_creators_item)
-
-        team = []
-        for team_item_data in self.team:
-            team_item = []
-            for team_item_item_data in team_item_data:
-                team_item_item: str
-                team_item_item = team_item_item_data
-                team_item.append(team_item_item)
-
-            team.append(team_item)
 
         trial_feature_enabled = self.trial_feature_enabled
 
+        responsible_list: list[list[str]] | Unset = UNSET
+        if not isinstance(self.responsible_list, Unset):
+            responsible_list = []
+            for responsible_list_item_data in self.responsible_list:
+                responsible_list_item = []
+                for responsible_list_item_item_data in responsible_list_item_data:
+                    responsible_list_item_item: str
+                    responsible_list_item_item = responsible_list_item_item_data
+                    responsible_list_item.append(responsible_list_item_item)
+
+                responsible_list.append(responsible_list_item)
+
         match_schedule = self.match_schedule
+
+        team: list[list[str]] | Unset = UNSET
+        if not isinstance(self.team, Unset):
+            team = []
+            for team_item_data in self.team:
+                team_item = []
+                for team_item_item_data in team_item_data:
+                    team_item_item: str
+                    team_item_item = team_item_item_data
+                    team_item.append(team_item_item)
+
+                team.append(team_item)
+
+        responsible_queue: list[int | str] | None | Unset
+        if isinstance(self.responsible_queue, Unset):
+            responsible_queue = UNSET
+        elif isinstance(self.responsible_queue, list):
+            responsible_queue = []
+            for responsible_queue_item_data in self.responsible_queue:
+                responsible_queue_item: int | str
+                responsible_queue_item = responsible_queue_item_data
+                responsible_queue.append(responsible_queue_item)
+
+        else:
+            responsible_queue = self.responsible_queue
+
+        manual_distributor_id: int | None | Unset
+        if isinstance(self.manual_distributor_id, Unset):
+            manual_distributor_id = UNSET
+        else:
+            manual_distributor_id = self.manual_distributor_id
+
+        task_assignees: list[int | str] | Unset = UNSET
+        if not isinstance(self.task_assignees, Unset):
+            task_assignees = []
+            for task_assignees_item_data in self.task_assignees:
+                task_assignees_item: int | str
+                task_assignees_item = task_assignees_item_data
+                task_assignees.append(task_assignees_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -174,7 +219,6 @@ class Flow:
                 "name": name,
                 "description": description,
                 "distributionType": distribution_type,
-                "responsibleList": responsible_list,
                 "demo": demo,
                 "responsibleCanChangeDeadline": responsible_can_change_deadline,
                 "matchWorkTime": match_work_time,
@@ -184,12 +228,21 @@ class Flow:
                 "notifyOnTasksInProgressOverflow": notify_on_tasks_in_progress_overflow,
                 "notifyWhenEfficiencyDecreases": notify_when_efficiency_decreases,
                 "taskCreators": task_creators,
-                "team": team,
                 "trialFeatureEnabled": trial_feature_enabled,
             }
         )
+        if responsible_list is not UNSET:
+            field_dict["responsibleList"] = responsible_list
         if match_schedule is not UNSET:
             field_dict["matchSchedule"] = match_schedule
+        if team is not UNSET:
+            field_dict["team"] = team
+        if responsible_queue is not UNSET:
+            field_dict["responsibleQueue"] = responsible_queue
+        if manual_distributor_id is not UNSET:
+            field_dict["manualDistributorId"] = manual_distributor_id
+        if task_assignees is not UNSET:
+            field_dict["taskAssignees"] = task_assignees
 
         return field_dict
 
@@ -219,24 +272,6 @@ class Flow:
         description = d.pop("description")
 
         distribution_type = DistributionType(d.pop("distributionType"))
-
-        responsible_list = []
-        _responsible_list = d.pop("responsibleList")
-        for componentsschemas_member_list_item_data in _responsible_list:
-            componentsschemas_member_list_item = []
-            _componentsschemas_member_list_item = componentsschemas_member_list_item_data
-            for componentsschemas_member_pair_item_data in _componentsschemas_member_list_item:
-
-                def _parse_componentsschemas_member_pair_item(data: object) -> str:
-                    return cast(str, data)
-
-                componentsschemas_member_pair_item = _parse_componentsschemas_member_pair_item(
-                    componentsschemas_member_pair_item_data
-                )
-
-                componentsschemas_member_list_item.append(componentsschemas_member_pair_item)
-
-            responsible_list.append(componentsschemas_member_list_item)
 
         demo = d.pop("demo")
 
@@ -275,43 +310,127 @@ class Flow:
 
         task_creators = []
         _task_creators = d.pop("taskCreators")
-        for componentsschemas_member_list_item_data in _task_creators:
-            componentsschemas_member_list_item = []
-            _componentsschemas_member_list_item = componentsschemas_member_list_item_data
-            for componentsschemas_member_pair_item_data in _componentsschemas_member_list_item:
+        for task_creators_item_data in _task_creators:
 
-                def _parse_componentsschemas_member_pair_item(data: object) -> str:
-                    return cast(str, data)
+            def _parse_task_creators_item(data: object) -> list[str] | str:
+                try:
+                    if not isinstance(data, list):
+                        raise TypeError()
+                    task_creators_item_type_0 = []
+                    _task_creators_item_type_0 = data
+                    for componentsschemas_member_pair_item_data in _task_creators_item_type_0:
 
-                componentsschemas_member_pair_item = _parse_componentsschemas_member_pair_item(
-                    componentsschemas_member_pair_item_data
-                )
+                        def _parse_componentsschemas_member_pair_item(data: object) -> str:
+                            return cast(str, data)
 
-                componentsschemas_member_list_item.append(componentsschemas_member_pair_item)
+                        componentsschemas_member_pair_item = _parse_componentsschemas_member_pair_item(
+                            componentsschemas_member_pair_item_data
+                        )
 
-            task_creators.append(componentsschemas_member_list_item)
+                        task_creators_item_type_0.append(componentsschemas_member_pair_item)
 
-        team = []
-        _team = d.pop("team")
-        for componentsschemas_member_list_item_data in _team:
-            componentsschemas_member_list_item = []
-            _componentsschemas_member_list_item = componentsschemas_member_list_item_data
-            for componentsschemas_member_pair_item_data in _componentsschemas_member_list_item:
+                    return task_creators_item_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                return cast(list[str] | str, data)
 
-                def _parse_componentsschemas_member_pair_item(data: object) -> str:
-                    return cast(str, data)
+            task_creators_item = _parse_task_creators_item(task_creators_item_data)
 
-                componentsschemas_member_pair_item = _parse_componentsschemas_member_pair_item(
-                    componentsschemas_member_pair_item_data
-                )
-
-                componentsschemas_member_list_item.append(componentsschemas_member_pair_item)
-
-            team.append(componentsschemas_member_list_item)
+            task_creators.append(task_creators_item)
 
         trial_feature_enabled = d.pop("trialFeatureEnabled")
 
+        _responsible_list = d.pop("responsibleList", UNSET)
+        responsible_list: list[list[str]] | Unset = UNSET
+        if _responsible_list is not UNSET:
+            responsible_list = []
+            for componentsschemas_member_list_item_data in _responsible_list:
+                componentsschemas_member_list_item = []
+                _componentsschemas_member_list_item = componentsschemas_member_list_item_data
+                for componentsschemas_member_pair_item_data in _componentsschemas_member_list_item:
+
+                    def _parse_componentsschemas_member_pair_item(data: object) -> str:
+                        return cast(str, data)
+
+                    componentsschemas_member_pair_item = _parse_componentsschemas_member_pair_item(
+                        componentsschemas_member_pair_item_data
+                    )
+
+                    componentsschemas_member_list_item.append(componentsschemas_member_pair_item)
+
+                responsible_list.append(componentsschemas_member_list_item)
+
         match_schedule = d.pop("matchSchedule", UNSET)
+
+        _team = d.pop("team", UNSET)
+        team: list[list[str]] | Unset = UNSET
+        if _team is not UNSET:
+            team = []
+            for componentsschemas_member_list_item_data in _team:
+                componentsschemas_member_list_item = []
+                _componentsschemas_member_list_item = componentsschemas_member_list_item_data
+                for componentsschemas_member_pair_item_data in _componentsschemas_member_list_item:
+
+                    def _parse_componentsschemas_member_pair_item(data: object) -> str:
+                        return cast(str, data)
+
+                    componentsschemas_member_pair_item = _parse_componentsschemas_member_pair_item(
+                        componentsschemas_member_pair_item_data
+                    )
+
+                    componentsschemas_member_list_item.append(componentsschemas_member_pair_item)
+
+                team.append(componentsschemas_member_list_item)
+
+        def _parse_responsible_queue(data: object) -> list[int | str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                responsible_queue_type_0 = []
+                _responsible_queue_type_0 = data
+                for responsible_queue_type_0_item_data in _responsible_queue_type_0:
+
+                    def _parse_responsible_queue_type_0_item(data: object) -> int | str:
+                        return cast(int | str, data)
+
+                    responsible_queue_type_0_item = _parse_responsible_queue_type_0_item(
+                        responsible_queue_type_0_item_data
+                    )
+
+                    responsible_queue_type_0.append(responsible_queue_type_0_item)
+
+                return responsible_queue_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[int | str] | None | Unset, data)
+
+        responsible_queue = _parse_responsible_queue(d.pop("responsibleQueue", UNSET))
+
+        def _parse_manual_distributor_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        manual_distributor_id = _parse_manual_distributor_id(d.pop("manualDistributorId", UNSET))
+
+        _task_assignees = d.pop("taskAssignees", UNSET)
+        task_assignees: list[int | str] | Unset = UNSET
+        if _task_assignees is not UNSET:
+            task_assignees = []
+            for task_assignees_item_data in _task_assignees:
+
+                def _parse_task_assignees_item(data: object) -> int | str:
+                    return cast(int | str, data)
+
+                task_assignees_item = _parse_task_assignees_item(task_assignees_item_data)
+
+                task_assignees.append(task_assignees_item)
 
         flow = cls(
             id=id,
@@ -326,7 +445,6 @@ class Flow:
             name=name,
             description=description,
             distribution_type=distribution_type,
-            responsible_list=responsible_list,
             demo=demo,
             responsible_can_change_deadline=responsible_can_change_deadline,
             match_work_time=match_work_time,
@@ -336,9 +454,13 @@ class Flow:
             notify_on_tasks_in_progress_overflow=notify_on_tasks_in_progress_overflow,
             notify_when_efficiency_decreases=notify_when_efficiency_decreases,
             task_creators=task_creators,
-            team=team,
             trial_feature_enabled=trial_feature_enabled,
+            responsible_list=responsible_list,
             match_schedule=match_schedule,
+            team=team,
+            responsible_queue=responsible_queue,
+            manual_distributor_id=manual_distributor_id,
+            task_assignees=task_assignees,
         )
 
         flow.additional_properties = d

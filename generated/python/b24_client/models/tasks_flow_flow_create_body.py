@@ -16,8 +16,14 @@ T = TypeVar("T", bound="TasksFlowFlowCreateBody")
 @_attrs_define
 class TasksFlowFlowCreateBody:
     flow_data: FlowCreateData
-    """ Fields of a new flow. Omitted optional fields take the defaults shown. Without `groupId` the portal creates
-    a new workgroup whose members are the creator, the administrator and the team. """
+    """ Fields of a new flow. Omitted optional fields take the defaults shown. Without `groupId` (or with 0 or less)
+    the portal first makes a workgroup named exactly like the flow, owned by the caller, whose members are the
+    caller, the flow's administrator and the users of `responsibleList` (departments are not expanded); when a
+    workgroup of that name exists, the create fails with "Cannot create project because another project with this
+    name already exists. ..." before the flow name is checked. A named group must exist, have tasks on and not be
+    archived, and (for callers who are not portal administrators) include the caller; a `templateId` must be
+    readable by such a caller. tasks 24.275 took `manualDistributorId` / `responsibleQueue` instead of
+    `responsibleList`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -21,7 +21,9 @@ class TasksFlowFlowUpdateResponse200:
     result: Flow
     """ A task flow as the portal returns it from create, update and get. Switches that are sent as `0`/`1` integers
     come back as JSON booleans. create and update answer with empty `taskCreators` and `team` lists; only get fills
-    them (tasks 24.450 `Flow/Control/Command/CommandHandler.php` loads the flow without its members). """
+    them (tasks 24.450 `Flow/Control/Command/CommandHandler.php` loads the flow without its members). tasks 24.275
+    answered in another shape, also accepted here: no `responsibleList`, `team` or `matchSchedule`, but
+    `responsibleQueue`, `manualDistributorId` and `taskAssignees`, with `taskCreators` as access codes. """
     time: ResponseTime | Unset = UNSET
     """ Timing block that a portal adds to every successful response (never to an error body). The six base fields
     are always present; the two `operating*` fields appear on cloud portals, where they report the per-method

@@ -98,10 +98,15 @@ def sync_detailed(
 ) -> Response[ErrorResponse | TasksFlowFlowCreateResponse200]:
     """Create a flow
 
-     Creates a task flow and returns it. A flow is tied to a workgroup: without `groupId` the portal
-    creates a new group whose members are the creator, the flow administrator and the team. The name
-    must be unique on the portal. The portal's plan must include flows; where it does not but a trial is
-    available, the portal switches the trial on and reports it in `trialFeatureEnabled`.
+     Creates a task flow and returns it. The portal checks, in this order: the method's parameter
+    (`flowData` missing: code 100; not an object: PHP's type error; a member entry that is not a pair),
+    the plan (where it lacks flows but the 15-day trial was never used, this call switches the trial on,
+    reports it in `trialFeatureEnabled`, and goes on; otherwise access denied), access (extranet users,
+    and a group or task template the caller may not use), the fields (each rule with its own text,
+    "Property <field> cannot be null" for a required field left out), then, without `groupId`, the new
+    workgroup named like the flow (its name may be taken), the flow name (unique on the portal, letter
+    case and trailing spaces ignored), and the users, task template and departments the flow names
+    ("User 12 doesn't exists" and alike).
 
     Args:
         body (TasksFlowFlowCreateBody):
@@ -161,10 +166,15 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | TasksFlowFlowCreateResponse200]:
     """Create a flow
 
-     Creates a task flow and returns it. A flow is tied to a workgroup: without `groupId` the portal
-    creates a new group whose members are the creator, the flow administrator and the team. The name
-    must be unique on the portal. The portal's plan must include flows; where it does not but a trial is
-    available, the portal switches the trial on and reports it in `trialFeatureEnabled`.
+     Creates a task flow and returns it. The portal checks, in this order: the method's parameter
+    (`flowData` missing: code 100; not an object: PHP's type error; a member entry that is not a pair),
+    the plan (where it lacks flows but the 15-day trial was never used, this call switches the trial on,
+    reports it in `trialFeatureEnabled`, and goes on; otherwise access denied), access (extranet users,
+    and a group or task template the caller may not use), the fields (each rule with its own text,
+    "Property <field> cannot be null" for a required field left out), then, without `groupId`, the new
+    workgroup named like the flow (its name may be taken), the flow name (unique on the portal, letter
+    case and trailing spaces ignored), and the users, task template and departments the flow names
+    ("User 12 doesn't exists" and alike).
 
     Args:
         body (TasksFlowFlowCreateBody):

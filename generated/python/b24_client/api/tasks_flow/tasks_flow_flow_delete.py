@@ -98,7 +98,9 @@ def sync_detailed(
 ) -> Response[ErrorResponse | TasksFlowFlowDeleteResponse200]:
     """Delete a flow
 
-     Deletes a flow. Afterwards every call that names its id fails with a flow error.
+     Deletes a flow; the workgroup made for it stays. Afterwards every call that names its id fails with
+    a flow error. `flowData` is required (code 100 without it); a missing id or 0 is flow 0, which
+    portal administrators are told is not greater than 0 and others are refused.
 
     Args:
         body (TasksFlowFlowDeleteBody):
@@ -158,7 +160,9 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | TasksFlowFlowDeleteResponse200]:
     """Delete a flow
 
-     Deletes a flow. Afterwards every call that names its id fails with a flow error.
+     Deletes a flow; the workgroup made for it stays. Afterwards every call that names its id fails with
+    a flow error. `flowData` is required (code 100 without it); a missing id or 0 is flow 0, which
+    portal administrators are told is not greater than 0 and others are refused.
 
     Args:
         body (TasksFlowFlowDeleteBody):

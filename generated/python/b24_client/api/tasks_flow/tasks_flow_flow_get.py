@@ -98,8 +98,10 @@ def sync_detailed(
 ) -> Response[ErrorResponse | TasksFlowFlowGetResponse200]:
     """Read a flow
 
-     Returns one flow by its id. The access check runs before the lookup, so an unknown id usually
-    answers "Access denied or flow not found" rather than "Flow not found".
+     Returns one flow by its id. `flowId` is bound as an integer: numeric text and fractions are cut to
+    an integer, anything else (or no `flowId`) fails with code 100. The access check runs before the
+    lookup, so an unknown id usually answers "Access denied or flow not found" rather than "Flow not
+    found".
 
     Args:
         body (TasksFlowFlowGetBody):
@@ -159,8 +161,10 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | TasksFlowFlowGetResponse200]:
     """Read a flow
 
-     Returns one flow by its id. The access check runs before the lookup, so an unknown id usually
-    answers "Access denied or flow not found" rather than "Flow not found".
+     Returns one flow by its id. `flowId` is bound as an integer: numeric text and fractions are cut to
+    an integer, anything else (or no `flowId`) fails with code 100. The access check runs before the
+    lookup, so an unknown id usually answers "Access denied or flow not found" rather than "Flow not
+    found".
 
     Args:
         body (TasksFlowFlowGetBody):

@@ -100,9 +100,11 @@ def sync_detailed(
 
      Tells whether a flow with this exact name exists. With `id`, that flow is left out of the check,
     which is how a rename is checked before `tasks.flow.Flow.update`; an unknown `id` leaves nothing
-    out. The portal checks neither access nor the plan here, and an empty name is a name like any other
-    (normally not taken). "Flow not found" and the access-denied error are what the docs show; tasks
-    24.275 and 24.450 send neither from this method.
+    out. The portal checks neither access nor the plan here, and an empty or blank name is a name like
+    any other (normally not taken); without a usable `name` the answer is `name: cannot be null`. Names
+    compare as the portal's database does: letter case and trailing spaces do not count. "Flow not
+    found" and the access-denied error are what the docs show; tasks 24.275 and 24.450 send neither from
+    this method.
 
     Args:
         body (TasksFlowFlowIsExistsBody):
@@ -164,9 +166,11 @@ async def asyncio_detailed(
 
      Tells whether a flow with this exact name exists. With `id`, that flow is left out of the check,
     which is how a rename is checked before `tasks.flow.Flow.update`; an unknown `id` leaves nothing
-    out. The portal checks neither access nor the plan here, and an empty name is a name like any other
-    (normally not taken). "Flow not found" and the access-denied error are what the docs show; tasks
-    24.275 and 24.450 send neither from this method.
+    out. The portal checks neither access nor the plan here, and an empty or blank name is a name like
+    any other (normally not taken); without a usable `name` the answer is `name: cannot be null`. Names
+    compare as the portal's database does: letter case and trailing spaces do not count. "Flow not
+    found" and the access-denied error are what the docs show; tasks 24.275 and 24.450 send neither from
+    this method.
 
     Args:
         body (TasksFlowFlowIsExistsBody):

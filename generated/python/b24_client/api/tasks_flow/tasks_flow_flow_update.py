@@ -107,10 +107,16 @@ def sync_detailed(
     100, `responsibleCanChangeDeadline` and `matchWorkTime` to 1, `matchSchedule`, `notifyAtHalfTime`
     and `taskControl` to 0, the three notification thresholds to off, and `taskCreators` to empty
     (nobody may add tasks). So send every setting you want to keep. Update also takes `active`, `demo`,
-    `creatorId`, `efficiency` and `matchSchedule`. A new name must not be used by another flow. Errors:
-    access denied, unknown error, the field checks (a value below or above its bound, a name of the
-    wrong length, an empty `responsibleList`, a field of the wrong type), a taken name, and "Flow not
-    found" as the docs show it.
+    `creatorId`, `efficiency` and `matchSchedule`. A new `ownerId` must come with `groupId` (the new
+    administrator joins that group; without it the call fails with the unknown error). A new name must
+    not be used by another flow. Errors, in the portal's order: the parameter's own (`flowData` missing:
+    code 100; not an object; a member entry that is not a pair), access denied (also when the plan lacks
+    flows and its trial is over), `'id': field's value must be greater than 0` for a missing id or 0
+    (administrators only), the field checks (a value below or above its bound, a name of the wrong
+    length, an empty `responsibleList`, an unknown `distributionType`, a field of the wrong type), the
+    unknown error (an administrator naming no flow), a taken name, users and departments that do not
+    exist ("User 12 doesn't exists", "Department 7 doesn't exists"), and "Flow not found" as the docs
+    show it.
 
     Args:
         body (TasksFlowFlowUpdateBody):
@@ -179,10 +185,16 @@ async def asyncio_detailed(
     100, `responsibleCanChangeDeadline` and `matchWorkTime` to 1, `matchSchedule`, `notifyAtHalfTime`
     and `taskControl` to 0, the three notification thresholds to off, and `taskCreators` to empty
     (nobody may add tasks). So send every setting you want to keep. Update also takes `active`, `demo`,
-    `creatorId`, `efficiency` and `matchSchedule`. A new name must not be used by another flow. Errors:
-    access denied, unknown error, the field checks (a value below or above its bound, a name of the
-    wrong length, an empty `responsibleList`, a field of the wrong type), a taken name, and "Flow not
-    found" as the docs show it.
+    `creatorId`, `efficiency` and `matchSchedule`. A new `ownerId` must come with `groupId` (the new
+    administrator joins that group; without it the call fails with the unknown error). A new name must
+    not be used by another flow. Errors, in the portal's order: the parameter's own (`flowData` missing:
+    code 100; not an object; a member entry that is not a pair), access denied (also when the plan lacks
+    flows and its trial is over), `'id': field's value must be greater than 0` for a missing id or 0
+    (administrators only), the field checks (a value below or above its bound, a name of the wrong
+    length, an empty `responsibleList`, an unknown `distributionType`, a field of the wrong type), the
+    unknown error (an administrator naming no flow), a taken name, users and departments that do not
+    exist ("User 12 doesn't exists", "Department 7 doesn't exists"), and "Flow not found" as the docs
+    show it.
 
     Args:
         body (TasksFlowFlowUpdateBody):
