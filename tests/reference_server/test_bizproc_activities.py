@@ -227,6 +227,19 @@ def test_delete_validation(portal: Portal, kind: str) -> None:
     )
 
 
+
+@pytest.mark.parametrize("code", [True, 1, 1.5])
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_code_that_is_not_text_is_refused(portal: Portal, kind: str, code: Any) -> None:
+    """A portal would cast these to text ("1"); the spec types CODE as text, so the reference server
+    refuses them even when a robot or action of the cast code exists."""
+    assert ok(portal, f"bizproc.{kind}.add", {**VALID, "CODE": "1"}) is True
+    assert failure(oauth(portal, f"bizproc.{kind}.delete", {"CODE": code})) == (
+        400,
+        VALIDATION,
+        "Wrong activity code!",
+    )
+
 def test_official_bodies(portal: Portal) -> None:
     # D66: the pages' placeholder host `your_domain` has no dot, which the portal's URL check refuses
     placeholder = {**OFFICIAL_ACTIVITY, "HANDLER": "https://your_domain/ping.php"}

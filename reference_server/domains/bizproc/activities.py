@@ -49,10 +49,8 @@ def _code(params: dict[str, Any]) -> str:
     code = params.get("CODE")
     if php_empty(code):
         raise BitrixError.named("ActivityCodeEmpty")
-    if isinstance(code, bool):
-        code = "1"
-    elif isinstance(code, int | float):
-        code = str(code)
+    # A portal casts `true` and numbers to text; the spec types CODE as text, so a client that sends
+    # them is outside the contract and the contract suite's negative cases expect a refusal here.
     if not isinstance(code, str) or not _CODE.match(code):
         raise BitrixError.named("ActivityCodeInvalid")
     return code
