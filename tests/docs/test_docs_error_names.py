@@ -41,5 +41,5 @@ def test_the_site_publishes_the_catalogue(site: Path, spec: Any) -> None:
 def test_the_protocol_page_shows_the_helpers_as_tested(site: Path) -> None:
     text = html.unescape((site / "protocol.html").read_text(encoding="utf-8"))
     for name in ("error_names.ts", "error_names.go"):
-        source = (ROOT / "generator" / "clients" / name).read_text(encoding="utf-8")
+        source = (ROOT / "generator" / "languages" / name).read_text(encoding="utf-8")
         assert source in text, name
