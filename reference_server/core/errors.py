@@ -28,6 +28,7 @@ sends as a JSON integer (`0`), unless `Wire.string_codes` asks for the docs' str
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,6 +54,25 @@ PREFERRED_STATUS = {
 
 class UndeclaredError(AssertionError):
     """The server tried to answer with an error the current operation does not declare."""
+
+
+def _example_values(spec: Model, name: str) -> dict[str, str]:
+    """The values the example's own text gives its English template's placeholders, so that an error
+    raised without them (a fault) reads like the example (`{flowData}`), not with a made-up `0`."""
+    text = str(spec.example(name).get("error_description", ""))
+    for variant in spec.messages(name):
+        if variant.get("lang") == "en" and "template" in variant:
+            pattern, seen = "", set()
+            for literal, field, _spec, _conv in string.Formatter().parse(str(variant["template"])):
+                pattern += re.escape(literal)
+                if field is not None and field.isidentifier():
+                    pattern += f"(?P={field})" if field in seen else f"(?P<{field}>.+?)"
+                    seen.add(field)
+                elif field is not None:
+                    pattern += ".+?"
+            found = re.fullmatch(pattern, text, re.DOTALL)
+            return found.groupdict() if found else {}
+    return {}
 
 
 class _Values(dict[str, Any]):
@@ -112,7 +132,8 @@ class BitrixError(Exception):
             for variant in variants:
                 if variant.get("current") and variant.get("lang") == lang:
                     if "template" in variant:
-                        return str(variant["template"]).format_map(_Values(self.values))
+                        values = {**_example_values(spec, self.name), **self.values}
+                        return str(variant["template"]).format_map(_Values(values))
                     return str(variant["text"])
         value = spec.example(self.name)
         message = str(value["error_description"]) if self.message is None else self.message

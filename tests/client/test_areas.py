@@ -67,7 +67,7 @@ def test_every_operation_with_a_namespace_has_a_sync_and_an_async_method(b24: Bi
 def test_the_flow_life_cycle_through_the_namespaces(b24: Bitrix24) -> None:
     flow = b24.tasks.flow.create(
         name="Typed", planned_completion_time=7200, distribution_type=DistributionType.MANUALLY,
-        responsible_list=[["user", "1"]],
+        responsible_list=[["user", "1"]], group_id=1,
     )  # fmt: skip
     assert isinstance(flow, Flow) and flow.name == "Typed" and flow.planned_completion_time == 7200
     assert b24.tasks.flow.get(flow_id=flow.id).id == flow.id
@@ -82,7 +82,7 @@ def test_the_flow_life_cycle_through_the_namespaces(b24: Bitrix24) -> None:
     with pytest.raises(errors.FlowNameExists):
         b24.tasks.flow.create(
             name="Typed", planned_completion_time=7200, distribution_type=DistributionType.MANUALLY,
-            responsible_list=[["user", "1"]],
+            responsible_list=[["user", "1"]], group_id=1,
         )  # fmt: skip
     assert b24.tasks.flow.delete(id=flow.id).deleted is True
     with pytest.raises(errors.FlowNotFound):

@@ -28,7 +28,11 @@ from tests.client.conftest import BASE_URL, SyncASGITransport
 
 SPEC = bundle()
 NAMED = catalogue(SPEC)
-FLOW = {"plannedCompletionTime": 7200, "distributionType": "manually", "responsibleList": [["user", "1"]]}
+# in group 1: without a group, create makes one named as the flow, and a second create of the name
+# would fail on the group's name first
+FLOW = {
+    "plannedCompletionTime": 7200, "distributionType": "manually", "responsibleList": [["user", "1"]], "groupId": 1,
+}  # fmt: skip
 
 
 def _fixtures(tmp_path: Path, lang: str) -> Path:
@@ -74,7 +78,9 @@ def test_real_flow_failures_are_named(served: Any) -> None:
     [
         ({"plannedCompletionTime": 60}, errors.FlowValueTooSmall),
         ({"plannedCompletionTime": 2_145_398_401}, errors.FlowValueTooLarge),
-        ({"distributionType": "nobody"}, errors.FlowFieldInvalid),
+        ({"distributionType": "nobody"}, errors.FlowValueUnexpected),
+        ({"name": None}, errors.FlowPropertyNull),
+        ({"description": 5}, errors.FlowFieldInvalid),
     ],
 )
 def test_real_field_failures_are_named(
@@ -86,7 +92,7 @@ def test_real_field_failures_are_named(
 
 
 def test_every_field_error_is_met_by_a_real_failure() -> None:
-    met = {"FlowValueTooSmall", "FlowValueTooLarge", "FlowFieldInvalid"}
+    met = {"FlowValueTooSmall", "FlowValueTooLarge", "FlowFieldInvalid", "FlowValueUnexpected", "FlowPropertyNull"}
     assert {e["name"] for e in NAMED if _needs_a_field(e)} <= met
 
 
