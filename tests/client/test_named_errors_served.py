@@ -31,7 +31,8 @@ NAMED = catalogue(SPEC)
 # in group 1: without a group, create makes one named as the flow, and a second create of the name
 # would fail on the group's name first
 FLOW = {
-    "plannedCompletionTime": 7200, "distributionType": "manually", "responsibleList": [["user", "1"]], "groupId": 1,
+    "plannedCompletionTime": 7200, "distributionType": "manually",
+    "responsibleList": [["user", "1"]], "groupId": 1,
 }  # fmt: skip
 
 
@@ -92,7 +93,13 @@ def test_real_field_failures_are_named(
 
 
 def test_every_field_error_is_met_by_a_real_failure() -> None:
-    met = {"FlowValueTooSmall", "FlowValueTooLarge", "FlowFieldInvalid", "FlowValueUnexpected", "FlowPropertyNull"}
+    met = {
+        "FlowValueTooSmall",
+        "FlowValueTooLarge",
+        "FlowFieldInvalid",
+        "FlowValueUnexpected",
+        "FlowPropertyNull",
+    }
     assert {e["name"] for e in NAMED if _needs_a_field(e)} <= met
 
 

@@ -227,7 +227,6 @@ def test_delete_validation(portal: Portal, kind: str) -> None:
     )
 
 
-
 @pytest.mark.parametrize("code", [True, 1, 1.5])
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_code_that_is_not_text_is_refused(portal: Portal, kind: str, code: Any) -> None:
@@ -239,6 +238,7 @@ def test_a_code_that_is_not_text_is_refused(portal: Portal, kind: str, code: Any
         VALIDATION,
         "Wrong activity code!",
     )
+
 
 def test_official_bodies(portal: Portal) -> None:
     # D66: the pages' placeholder host `your_domain` has no dot, which the portal's URL check refuses
