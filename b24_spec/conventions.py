@@ -481,10 +481,10 @@ def _is_collection(schema: Json) -> bool:
     )
 
 
-def _collection_traps(pointer: str, schema: Json) -> list[str]:
+def _collection_traps(doc: Json, pointer: str, schema: Json) -> list[str]:
     """Forms that break openapi-generator's Java, PHP, Rust and Kotlin output (spec/README.md, D71)."""
     problems = []
-    branches = [b for b in (*schema.get("oneOf", []), *schema.get("anyOf", [])) if isinstance(b, dict)]
+    branches = [deref(doc, b) for b in (*schema.get("oneOf", []), *schema.get("anyOf", [])) if isinstance(b, dict)]
     if len(branches) > 1 and any(_is_collection(b) for b in branches):
         problems.append(f"{pointer}: a union with a map or array branch; write one schema with `not` (D71)")
     if isinstance(schema.get("default"), (list, dict)):
@@ -557,7 +557,7 @@ def check_portable_schemas(doc: Json) -> list[str]:
         if schema.get("type") == "array" and "items" not in schema and "prefixItems" not in schema:
             problems.append(f"{pointer}: an array needs `items` (use `items: {{}}` for any)")
         problems += _generator_traps(pointer, schema)
-        problems += _collection_traps(pointer, schema)
+        problems += _collection_traps(doc, pointer, schema)
         if "default" in schema and "$ref" in schema and _is_union(deref(doc, schema)):
             problems.append(f"{pointer}: `default` on a reference to a union; say it in the description")
         types = schema.get("type")

@@ -91,6 +91,22 @@ def test_a_map_or_array_union_is_caught(spec_copy: Path) -> None:
     ]
 
 
+
+def test_a_union_with_a_referenced_array_branch_is_caught(spec_copy: Path) -> None:
+    """The branch may be a `$ref` to an array schema: Java's generator fails on it all the same."""
+    (spec_copy / "components" / "schemas" / "Triple.yaml").write_text(
+        "type: array\nitems: {description: A part.}\nminItems: 3\nmaxItems: 3\n", encoding="utf-8"
+    )
+    file = spec_copy / "components" / "schemas" / "WorkflowTemplate.yaml"
+    schema = load(file)
+    schema["properties"]["DOCUMENT_TYPE"] = {"anyOf": [{"$ref": "./Triple.yaml"}, {"type": "string"}]}
+    dump(file, schema)
+    problems = conventions.check_portable_schemas(bundle(spec_copy / "openapi.yaml"))
+    assert problems == [
+        "/components/schemas/WorkflowTemplate/properties/DOCUMENT_TYPE: a union with a map or array"
+        " branch; write one schema with `not` (D71)"
+    ]
+
 def test_a_collection_default_is_caught(spec_copy: Path) -> None:
     file = spec_copy / "components" / "schemas" / "WorkflowInstanceListRequest.yaml"
     schema = load(file)

@@ -29,12 +29,13 @@ class WorkflowTemplate:
     """ Module of the document type (`crm`, `lists` or `disk` in the documented cases). """
     entity: str | Unset = UNSET
     """ Document class, e.g. `CCrmDocumentDeal` or `Bitrix\\Lists\\BizprocDocumentLists`. """
-    document_type: list[Any] | str | Unset = UNSET
+    document_type: Any | Unset = UNSET
     """ The document type. Every stored portal source sends it as the triple `[MODULE_ID, ENTITY, DOCUMENT_TYPE]`
     built from the same row, so the module and the entity are `null` unless `MODULE_ID` and `ENTITY` are selected
     too (decision D64). The official page types it as a string, the bare third element: `LEAD`, `CONTACT`,
     `COMPANY`, `DEAL`, `QUOTE`, `SMART_INVOICE` or `DYNAMIC_<typeId>` for CRM, `iblock_<listId>` for lists,
-    `STORAGE_<storageId>` for Drive. Both forms are accepted. """
+    `STORAGE_<storageId>` for Drive. Both forms are accepted: a string, or a list of exactly three parts (written
+    without a union, which generators for typed languages cannot model, decision D71). """
     auto_execute: int | TemplateAutoExecuteType0 | Unset = UNSET
     """ When the portal starts a template on its own: `0` never (manual start only), `1` when a document is created,
     `2` when a document is changed, `3` on both. Send it as a digit string (`"3"`): that is the form every known
@@ -71,14 +72,7 @@ class WorkflowTemplate:
 
         entity = self.entity
 
-        document_type: list[Any] | str | Unset
-        if isinstance(self.document_type, Unset):
-            document_type = UNSET
-        elif isinstance(self.document_type, list):
-            document_type = self.document_type
-
-        else:
-            document_type = self.document_type
+        document_type = self.document_type
 
         auto_execute: int | str | Unset
         if isinstance(self.auto_execute, Unset):
@@ -159,20 +153,7 @@ class WorkflowTemplate:
 
         entity = d.pop("ENTITY", UNSET)
 
-        def _parse_document_type(data: object) -> list[Any] | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                document_type_type_0 = data
-
-                return document_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[Any] | str | Unset, data)
-
-        document_type = _parse_document_type(d.pop("DOCUMENT_TYPE", UNSET))
+        document_type = d.pop("DOCUMENT_TYPE", UNSET)
 
         def _parse_auto_execute(data: object) -> int | TemplateAutoExecuteType0 | Unset:
             if isinstance(data, Unset):
