@@ -14,19 +14,21 @@ nox.options.error_on_missing_interpreters = True
 ROOT = Path(__file__).parent
 
 
-def _node_tools(session: nox.Session) -> None:
-    """Install the pinned Node tools (package-lock.json) unless they are already there."""
-    if not (ROOT / "node_modules" / ".bin" / "redocly").exists():
-        if shutil.which("npm") is None:
-            session.error("npm is needed for the pinned @redocly/cli; install Node.js 20 or newer")
-        session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+def _node_tools(session: nox.Session, *tools: str) -> None:
+    """Install the pinned Node tools (package-lock.json) unless every one of `tools` is already in
+    node_modules/.bin; without npm that is an error naming what needed it."""
+    if all((ROOT / "node_modules" / ".bin" / tool).exists() for tool in tools):
+        return
+    if shutil.which("npm") is None:
+        session.error(f"npm is needed for the pinned {', '.join(tools)}; install Node.js 20 or newer")
+    session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
 
 
 @nox.session
 def tests(session: nox.Session) -> None:
     """Run the whole test suite, offline."""
     session.install("--group", "test")
-    _node_tools(session)
+    _node_tools(session, "redocly", "tsc")
     session.run("pytest", *session.posargs, env={"REDOCLY_TELEMETRY": "off"})
 
 
@@ -76,8 +78,8 @@ def docs(session: nox.Session) -> None:
 def clients(session: nox.Session) -> None:
     """Generate TypeScript and Go clients into build/clients, compile them and smoke-test them."""
     session.install("--group", "clients")
-    if not (ROOT / "node_modules" / ".bin" / "tsc").exists() and shutil.which("npm") is not None:
-        session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+    if shutil.which("npm") is not None:  # without Node.js the toolchain check below skips the session
+        _node_tools(session, "tsc")
     missing = session.run("python", "-m", "generator.clients", "--check-toolchains", silent=True)
     if isinstance(missing, str) and missing.strip():
         session.skip(f"a toolchain cannot be had: {missing.strip()}")
@@ -89,8 +91,5 @@ def bench(session: nox.Session) -> None:
     """Benchmarks side by side with their peers: prints one table, writes build/bench/results.json.
     `-- --quick` is a smoke run, `-- --case NAME` runs one case (see benchmarks/README.md)."""
     session.install("--group", "bench")
-    if not (ROOT / "node_modules" / ".bin" / "prism").exists():
-        if shutil.which("npm") is None:
-            session.error("npm is needed for the pinned Prism and redocly; install Node.js 20 or newer")
-        session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+    _node_tools(session, "prism", "redocly")
     session.run("python", "-m", "benchmarks", *session.posargs, env={"REDOCLY_TELEMETRY": "off"})

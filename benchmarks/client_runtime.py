@@ -10,7 +10,6 @@ starts empty for each client.
 from __future__ import annotations
 
 import asyncio
-import socket
 import sys
 import threading
 import time
@@ -24,6 +23,7 @@ from typing import Any
 import uvicorn
 
 from reference_server import ServerConfig, create_app
+from reference_server.process import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "generated" / "python"))
@@ -58,13 +58,6 @@ class Counting:
         await self.app(scope, receive, counted)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @contextmanager
 def serving(seed: Callable[[Any], None] | None = None) -> Iterator[tuple[str, Counting, Any]]:
     """A fresh reference server with default limits in a thread: (webhook URL, counter, app)."""
@@ -72,7 +65,7 @@ def serving(seed: Callable[[Any], None] | None = None) -> Iterator[tuple[str, Co
     if seed is not None:
         seed(app)
     counting = Counting(app)
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(counting, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -20,8 +20,6 @@ import argparse
 import json
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -32,6 +30,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from reference_server.process import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLE = ROOT / "generated" / "openapi.yaml"
@@ -243,45 +243,11 @@ def compile_go(client: Path) -> None:
 # --- smoke tests against the reference server ------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @contextmanager
 def reference_server() -> Iterator[str]:
     """`python -m reference_server --no-limits` on a free port; yields its base URL."""
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "reference_server", "--port", str(port), "--no-limits"],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"reference server exited with {process.returncode}")
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise TimeoutError(f"reference server did not listen on {port}") from None
-                time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
+    with serving("--no-limits") as server:
+        yield server.url
 
 
 def pin_200_error(spec: Path) -> str:

@@ -14,22 +14,22 @@ from typing import Any
 
 import pytest
 
-from .server_process import running_server
+from reference_server.process import serving
 
 FLOW = {"plannedCompletionTime": 3600, "distributionType": "queue", "responsibleList": [["user", "2"]]}
 
 
 @pytest.fixture(scope="module")
 def http_port() -> Iterator[int]:
-    with running_server("--no-limits") as (port, _):
-        yield port
+    with serving("--no-limits") as server:
+        yield server.port
 
 
 @pytest.fixture(scope="module")
 def tls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, Path]]:
     ca = tmp_path_factory.mktemp("tls") / "ca.pem"
-    with running_server("--no-limits", "--tls", "--ca-file", str(ca)) as (port, _):
-        yield port, ca
+    with serving("--no-limits", "--tls", "--ca-file", str(ca)) as server:
+        yield server.port, ca
 
 
 def test_fast_bitrix24_over_http(http_port: int) -> None:
