@@ -20,6 +20,9 @@ from typing import Any
 
 import yaml
 
+from generator.banner import README as GENERATED_README
+from generator.banner import with_banner
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC_ROOT = ROOT / "spec" / "openapi.yaml"
 OUT_DIR = ROOT / "generated"
@@ -173,7 +176,8 @@ class _NoAliasDumper(yaml.SafeDumper):
 
 
 def to_yaml(doc: Json) -> str:
-    return yaml.dump(doc, Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True, width=100)
+    text = yaml.dump(doc, Dumper=_NoAliasDumper, sort_keys=False, allow_unicode=True, width=100)
+    return with_banner(text, ".yaml")
 
 
 def to_json(doc: Json) -> str:
@@ -183,7 +187,11 @@ def to_json(doc: Json) -> str:
 def write(out_dir: Path = OUT_DIR, root_file: Path = SPEC_ROOT) -> list[Path]:
     doc = bundle(root_file)
     out_dir.mkdir(parents=True, exist_ok=True)
-    targets = {out_dir / "openapi.yaml": to_yaml(doc), out_dir / "openapi.json": to_json(doc)}
+    targets = {
+        out_dir / "openapi.yaml": to_yaml(doc),
+        out_dir / "openapi.json": to_json(doc),
+        out_dir / "README.md": GENERATED_README,
+    }
     for path, text in targets.items():
         path.write_text(text, encoding="utf-8")
     return list(targets)

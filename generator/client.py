@@ -19,6 +19,8 @@ from typing import Any
 
 import yaml
 
+from generator.banner import stamp_tree, with_banner
+
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent / "python_client"
 SPEC = ROOT / "generated" / "openapi.yaml"
@@ -50,11 +52,14 @@ def generate(out_dir: Path = OUT, spec: Path = SPEC) -> None:
     if result.returncode != 0:
         raise RuntimeError(f"openapi-python-client failed:\n{result.stdout}\n{result.stderr}")
     for module in sorted((HERE / "runtime").glob("*.py")):
-        shutil.copyfile(module, out_dir / PACKAGE / module.name)
+        source = module.relative_to(ROOT).as_posix()
+        copied = with_banner(module.read_text(encoding="utf-8"), ".py", source, verb="copied")
+        (out_dir / PACKAGE / module.name).write_text(copied, encoding="utf-8")
     bundle = yaml.load(spec.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     operations = operations_module(bundle, endpoint_modules(out_dir / PACKAGE / "api"))
     (out_dir / PACKAGE / "_operations.py").write_text(operations, encoding="utf-8")
     (out_dir / ".gitignore").unlink(missing_ok=True)
+    stamp_tree(out_dir)
 
 
 _URL = re.compile(r'"url": "/([^"]+)"')

@@ -1,3 +1,4 @@
+# copied from generator/python_client/runtime/_bitrix.py by `nox -s generate`; do not edit
 """Bitrix24 behaviour that the generated code cannot express on its own.
 
 This module is written by hand in generator/python_client/runtime/ and copied into the generated

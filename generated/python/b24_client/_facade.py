@@ -1,3 +1,4 @@
+# copied from generator/python_client/runtime/_facade.py by `nox -s generate`; do not edit
 """`Bitrix24`: raw calls, pagination and batch on top of a generated `Client`, sync and async.
 
 Written by hand in generator/python_client/runtime/ and copied into the generated package; do not

@@ -1,3 +1,4 @@
+# copied from generator/python_client/runtime/_oauth.py by `nox -s generate`; do not edit
 """OAuth access tokens that refresh themselves once, however many calls find them expired.
 
 Written by hand in generator/python_client/runtime/ and copied into the generated package; do not

@@ -1,3 +1,4 @@
+# generated from spec/ by `nox -s generate`; do not edit
 """The exceptions the client raises; they are defined in `_errors` (hand-written runtime)."""
 
 from ._errors import (
