@@ -29,7 +29,10 @@ def tests(session: nox.Session) -> None:
     """Run the whole test suite, offline."""
     session.install("--group", "test")
     _node_tools(session, "redocly", "tsc")
-    session.run("pytest", *session.posargs, env={"REDOCLY_TELEMETRY": "off"})
+    # every core; a module whose tests share an expensive fixture carries an xdist_group mark and
+    # stays on one worker (loadgroup), the other tests spread one by one
+    parallel = ["-n", "auto", "--dist", "loadgroup"]
+    session.run("pytest", *parallel, *session.posargs, env={"REDOCLY_TELEMETRY": "off"})
 
 
 @nox.session

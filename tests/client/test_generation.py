@@ -15,6 +15,8 @@ from generator.client import generate
 from tests.conftest import ROOT
 
 COMMITTED = ROOT / "generated" / "python"
+# one worker runs the module, so the fresh client is generated once (pytest-xdist, --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("client-generation")
 
 
 def _differences(left: Path, right: Path) -> list[str]:

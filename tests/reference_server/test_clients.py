@@ -17,6 +17,8 @@ import pytest
 from reference_server.process import serving
 
 FLOW = {"plannedCompletionTime": 3600, "distributionType": "queue", "responsibleList": [["user", "2"]]}
+# one worker runs the module: its two servers start once (pytest-xdist, --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("real-clients")
 
 
 @pytest.fixture(scope="module")
