@@ -32,7 +32,11 @@ def tests(session: nox.Session) -> None:
     # every core; a module whose tests share an expensive fixture carries an xdist_group mark and
     # stays on one worker (loadgroup), the other tests spread one by one
     parallel = ["-n", "auto", "--dist", "loadgroup"]
-    session.run("pytest", *parallel, *session.posargs, env={"REDOCLY_TELEMETRY": "off"})
+    # The suite starts many Python processes (servers, contract runs, generators); with bytecode
+    # caching switched off in the environment (some sandboxes export PYTHONDONTWRITEBYTECODE=1),
+    # each one compiles every module it imports again, and pytest rewrites every test module again.
+    env = {"REDOCLY_TELEMETRY": "off", "PYTHONDONTWRITEBYTECODE": ""}
+    session.run("pytest", *parallel, *session.posargs, env=env)
 
 
 @nox.session
