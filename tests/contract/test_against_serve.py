@@ -6,8 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reference_server.process import serving
 from tests.contract.suite import run_suite
+
+# many seconds each (contract-suite runs, compilers): started first in a parallel run
+pytestmark = pytest.mark.slow
 
 
 def test_the_suite_passes_against_a_rate_limited_server(tmp_path: Path) -> None:

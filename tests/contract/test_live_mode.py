@@ -8,10 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from contract_tests.target import NAME_PREFIX
 from reference_server.process import serving
 from tests.contract.suite import run_suite
+
+# many seconds each (contract-suite runs, compilers): started first in a parallel run
+pytestmark = pytest.mark.slow
 
 TOKEN = "reference-token-admin"
 TABLES = ("flows", "pins", "records")

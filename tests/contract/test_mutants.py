@@ -9,6 +9,9 @@ import pytest
 from contract_tests.mutants import MUTANTS
 from tests.contract.suite import Outcome, run_suite
 
+# many seconds each (contract-suite runs, compilers): started first in a parallel run
+pytestmark = pytest.mark.slow
+
 # Enough generated cases for the stateful sequences to reach toggles and deletes.
 BUDGET = ("--max-examples", "10", "--stateful-steps", "8")
 

@@ -20,6 +20,9 @@ import pytest
 from tests.contract.suite import Outcome, run_suite
 from tests.contract.test_cli import server_or_mutant
 
+# many seconds each (contract-suite runs, compilers): started first in a parallel run
+pytestmark = pytest.mark.slow
+
 FLOW_READS = r"^/tasks\.flow\.Flow\.(create|get|isExists)$"
 # checks whose verdict rests on one answer, so one curl reproduces it
 ONE_CALL_CHECKS = {"not_a_server_error", "status_code_conformance", "error_is_declared", "result_xor_error"}
