@@ -1,6 +1,7 @@
-"""The request path's shortcuts keep their promises: `php_query` writes exactly what `urlencode`
-writes for the same pairs, and the clients share one certificate-checking TLS context per set of
-CA settings, never one that checks less than asked."""
+"""The request path's shortcuts keep their promises: `php_query` writes what `urlencode` writes for
+the same pairs (brackets of keys left as they are), which the portal reads back as the same
+parameters, and the clients share one certificate-checking TLS context per set of CA settings,
+never one that checks less than asked."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import shutil
 import ssl
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, quote_plus, urlencode
 
 import certifi
 import pytest
@@ -59,14 +60,28 @@ _VALUE = st.recursive(
 )
 
 
+def reference_query(pairs: list[tuple[str, str]]) -> str:
+    """urlencode's escaping, with the brackets of the keys kept."""
+    return "&".join(f"{quote_plus(key, safe='[]')}={quote_plus(value)}" for key, value in pairs)
+
+
 @settings(max_examples=300, deadline=None, database=None, derandomize=True)
 @given(params=st.dictionaries(_TEXT, _VALUE, max_size=5))
 def test_php_query_is_urlencode_of_the_pairs(params: dict[str, Any]) -> None:
-    assert php_query(params) == urlencode(http_build_query_pairs(params))
+    pairs = http_build_query_pairs(params)
+    query = php_query(params)
+    assert query == reference_query(pairs)
+    # and it reads back as exactly the pairs urlencode's fully escaped form gives
+    assert parse_qsl(query, keep_blank_values=True) == parse_qsl(urlencode(pairs), keep_blank_values=True)
 
 
 def test_a_str_subclass_is_written_as_its_str() -> None:
     assert php_query({"c": Colour.RED}) == urlencode([("c", str(Colour.RED))])
+
+
+def test_brackets_of_keys_go_as_they_are_and_other_specials_do_not() -> None:
+    query = php_query({"FILTER": {">=MODIFIED": "a b", "x&y": "[1]"}})
+    assert query == "FILTER[%3E%3DMODIFIED]=a+b&FILTER[x%26y]=%5B1%5D"
 
 
 def _contexts(b24: Bitrix24) -> tuple[ssl.SSLContext, ssl.SSLContext]:
