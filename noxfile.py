@@ -63,12 +63,14 @@ nox.options.error_on_missing_interpreters = True
 ROOT = Path(__file__).parent
 
 
-def _node_tools(session: nox.Session) -> None:
-    """Install the pinned Node tools (package-lock.json) unless they are already there."""
-    if not (ROOT / "node_modules" / ".bin" / "redocly").exists():
-        if shutil.which("npm") is None:
-            session.error("npm is needed for the pinned @redocly/cli; install Node.js 20 or newer")
-        session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+def _node_tools(session: nox.Session, *tools: str) -> None:
+    """Install the pinned Node tools (package-lock.json) unless every one of `tools` is already in
+    node_modules/.bin; without npm that is an error naming what needed it."""
+    if all((ROOT / "node_modules" / ".bin" / tool).exists() for tool in tools):
+        return
+    if shutil.which("npm") is None:
+        session.error(f"npm is needed for the pinned {', '.join(tools)}; install Node.js 20 or newer")
+    session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
 
 
 def _sync(session: nox.Session, *groups: str, extras: tuple[str, ...] = ()) -> None:
@@ -84,8 +86,15 @@ def _sync(session: nox.Session, *groups: str, extras: tuple[str, ...] = ()) -> N
 def tests(session: nox.Session) -> None:
     """Run the whole test suite, offline."""
     _sync(session, "test")
-    _node_tools(session)
-    session.run("pytest", *session.posargs, env={"REDOCLY_TELEMETRY": "off"})
+    _node_tools(session, "redocly", "tsc", "orval")
+    # every core; a module whose tests share an expensive fixture carries an xdist_group mark and
+    # stays on one worker (loadgroup), the other tests spread one by one
+    parallel = ["-n", "auto", "--dist", "loadgroup"]
+    # The suite starts many Python processes (servers, contract runs, generators); with bytecode
+    # caching switched off in the environment (some sandboxes export PYTHONDONTWRITEBYTECODE=1),
+    # each one compiles every module it imports again, and pytest rewrites every test module again.
+    env = {"REDOCLY_TELEMETRY": "off", "PYTHONDONTWRITEBYTECODE": ""}
+    session.run("pytest", *parallel, *session.posargs, env=env)
 
 
 @nox.session
@@ -136,8 +145,8 @@ def clients(session: nox.Session) -> None:
     the official examples carried through, smoke runs where offline runtimes exist; rows whose
     toolchain is missing skip and say why (`-- --row java php` runs some)."""
     _sync(session, "clients")
-    if not (ROOT / "node_modules" / ".bin" / "orval").exists() and shutil.which("npm") is not None:
-        session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+    if shutil.which("npm") is not None:  # without Node.js the rows that need it skip, saying why
+        _node_tools(session, "tsc", "orval")
     session.run("python", "-m", "generator.languages.matrix", *session.posargs)
 
 
@@ -146,10 +155,7 @@ def bench(session: nox.Session) -> None:
     """Benchmarks side by side with their peers: prints one table, writes build/bench/results.json.
     `-- --quick` is a smoke run, `-- --case NAME` runs one case (see benchmarks/README.md)."""
     _sync(session, "bench")
-    if not (ROOT / "node_modules" / ".bin" / "prism").exists():
-        if shutil.which("npm") is None:
-            session.error("npm is needed for the pinned Prism and redocly; install Node.js 20 or newer")
-        session.run("npm", "ci", "--no-audit", "--no-fund", external=True)
+    _node_tools(session, "prism", "redocly")
     session.run("python", "-m", "benchmarks", *session.posargs, env={"REDOCLY_TELEMETRY": "off"})
 
 

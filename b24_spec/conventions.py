@@ -484,7 +484,9 @@ def _is_collection(schema: Json) -> bool:
 def _collection_traps(doc: Json, pointer: str, schema: Json) -> list[str]:
     """Forms that break openapi-generator's Java, PHP, Rust and Kotlin output (spec/README.md, D71)."""
     problems = []
-    branches = [deref(doc, b) for b in (*schema.get("oneOf", []), *schema.get("anyOf", [])) if isinstance(b, dict)]
+    branches = [
+        deref(doc, b) for b in (*schema.get("oneOf", []), *schema.get("anyOf", [])) if isinstance(b, dict)
+    ]
     if len(branches) > 1 and any(_is_collection(b) for b in branches):
         problems.append(f"{pointer}: a union with a map or array branch; write one schema with `not` (D71)")
     if isinstance(schema.get("default"), (list, dict)):

@@ -17,8 +17,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks.harness import ROOT, CaseResult, Row, Settings, Target, free_port
+from benchmarks.harness import ROOT, CaseResult, Row, Settings, Target
 from benchmarks.servers import reference_server
+from reference_server.process import free_port
 
 TARGET_SECONDS = 300.0  # a full default run in-process: at most 5 minutes
 

@@ -35,12 +35,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from benchmarks.harness import CaseResult, Row, Settings, Target, free_port
+from benchmarks.harness import CaseResult, Row, Settings, Target
 from benchmarks.loadgen import _read_response
 from benchmarks.servers import Server, reference_server
 from benchmarks.stats import median, percentile
 from reference_server.core.app import MAX_BODY
 from reference_server.core.protocol import MAX_NESTING, MAX_VARS, parse_query
+from reference_server.process import free_port
 
 METHOD = "tasks.flow.Flow.isExists"
 INNOCENT_BODY = json.dumps({"flowData": {"name": "bench innocent"}}).encode()

@@ -13,9 +13,10 @@ import json
 import urllib.request
 from typing import Any
 
-from benchmarks.harness import CaseResult, Row, Settings, Target, free_port
+from benchmarks.harness import CaseResult, Row, Settings, Target
 from benchmarks.loadgen import BodyFactory, LoadResult, run_load
 from benchmarks.servers import PRISM, Server, flow_data, null_server, prism, reference_server
+from reference_server.process import free_port
 
 OPERATIONS = ("tasks.flow.Flow.get", "tasks.flow.Flow.create")
 

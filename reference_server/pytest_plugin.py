@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import socket
 import threading
 import time
 from collections.abc import Coroutine, Iterator
@@ -32,6 +31,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import pytest
+
+from reference_server.process import free_port
 
 if TYPE_CHECKING:
     import httpx
@@ -330,13 +331,6 @@ def b24_admin(b24_portal: InProcessPortal) -> PortalAdmin:
     return b24_portal.admin
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 @contextlib.contextmanager
 def _serving(request: pytest.FixtureRequest, tmp_path: Path, tls: bool) -> Iterator[LivePortal]:
     import uvicorn  # noqa: PLC0415
@@ -349,7 +343,7 @@ def _serving(request: pytest.FixtureRequest, tmp_path: Path, tls: bool) -> Itera
     if tls:
         ca_file, cert, key = tls_files("127.0.0.1", tmp_path / "ca.pem", tmp_path)
         ssl = {"ssl_certfile": str(cert), "ssl_keyfile": str(key)}
-    port = _free_port()
+    port = free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False, **ssl)
     server = uvicorn.Server(config)
     # uvicorn installs signal handlers only on the main thread: this one leaves the test's alone

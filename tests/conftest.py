@@ -18,6 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC_DIR = ROOT / "spec"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked `slow` first, the order otherwise kept: a parallel run (pytest-xdist) hands them
+    out before the quick ones, so that no worker ends the run alone inside a long test."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(scope="session")
 def spec_dir() -> Path:
     return SPEC_DIR

@@ -21,6 +21,7 @@ import yaml
 
 from b24_spec import model
 from b24_spec.bundle import BUNDLE_YAML, resolve
+from generator.banner import stamp_tree, with_banner
 from generator.python.errors import catalogue_module
 from generator.python.facade import FacadeError, areas_module, bitrix24_attributes
 
@@ -54,7 +55,9 @@ def generate(out_dir: Path = OUT, spec: Path = BUNDLE_YAML) -> None:
     if result.returncode != 0:
         raise RuntimeError(f"openapi-python-client failed:\n{result.stdout}\n{result.stderr}")
     for module in sorted((HERE / "runtime").glob("*.py")):
-        shutil.copyfile(module, out_dir / PACKAGE / module.name)
+        source = module.relative_to(ROOT).as_posix()
+        copied = with_banner(module.read_text(encoding="utf-8"), ".py", source, verb="copied")
+        (out_dir / PACKAGE / module.name).write_text(copied, encoding="utf-8")
     bundle = yaml.load(spec.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     operations = operations_module(model.load(bundle), endpoint_modules(out_dir / PACKAGE / "api"))
     (out_dir / PACKAGE / "_operations.py").write_text(operations, encoding="utf-8")
@@ -75,6 +78,7 @@ def generate(out_dir: Path = OUT, spec: Path = BUNDLE_YAML) -> None:
     if formatted.returncode != 0:
         raise RuntimeError(f"ruff format failed:\n{formatted.stdout}\n{formatted.stderr}")
     (out_dir / ".gitignore").unlink(missing_ok=True)
+    stamp_tree(out_dir)
 
 
 _URL = re.compile(r'"url": "/([^"]+)"')

@@ -23,9 +23,9 @@ from b24_client.models import DistributionType, Flow
 
 from b24_spec import conventions
 from generator.bundle import bundle
+from reference_server.process import serving
 from tests.client.conftest import BASE_URL
 from tests.conftest import ROOT
-from tests.reference_server.server_process import running_server
 
 SPEC = bundle()
 OPERATION_IDS = sorted(op["operationId"] for _p, _m, op in conventions.operations(SPEC))
@@ -206,7 +206,8 @@ def test_the_readme_examples_run_against_a_reference_server(tmp_path: Path) -> N
     assert any("b24.tasks.flow.create(" in b for b in runnable)
     assert any("b24.bizproc.workflow.astart(" in b for b in runnable)
     assert all("..." not in b for b in blocks if re.search(r"b24\.(tasks|bizproc)\.", b))
-    with running_server("--no-limits") as (port, _process):
+    with serving("--no-limits") as served:
+        port = served.port
         base = f"http://127.0.0.1:{port}"
         for index, block in enumerate(runnable):
             code = (

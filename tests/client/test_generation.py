@@ -17,6 +17,8 @@ from generator.python.client import endpoint_modules, generate
 from tests.conftest import ROOT
 
 COMMITTED = ROOT / "generated" / "python"
+# one worker runs the module, so the fresh client is generated once (pytest-xdist, --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("client-generation")
 
 
 def _differences(left: Path, right: Path) -> list[str]:

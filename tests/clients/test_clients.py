@@ -17,7 +17,10 @@ from b24_spec.bundle import BUNDLE_YAML
 from generator.languages import clients
 
 MISSING = [m for m in clients.missing_toolchains() if m.startswith(("Java", "Node", "Go", "gopkg"))]
-pytestmark = pytest.mark.skipif(bool(MISSING), reason="; ".join(MISSING) or "all toolchains present")
+pytestmark = [
+    pytest.mark.skipif(bool(MISSING), reason="; ".join(MISSING) or "all toolchains present"),
+    pytest.mark.slow,  # many seconds each (contract-suite runs, compilers): started first in a parallel run
+]
 
 FLOW_STEPS = [
     r"create ok id=[1-9]\d* active=true",

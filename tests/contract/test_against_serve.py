@@ -6,14 +6,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from reference_server.process import serving
 from tests.contract.suite import run_suite
-from tests.reference_server.server_process import running_server
+
+# many seconds each (contract-suite runs, compilers): started first in a parallel run
+pytestmark = pytest.mark.slow
 
 
 def test_the_suite_passes_against_a_rate_limited_server(tmp_path: Path) -> None:
-    with running_server("--plan", "enterprise") as (port, _process):
+    with serving("--plan", "enterprise") as server:
         outcome = run_suite(
-            tmp_path, "--base-url", f"http://127.0.0.1:{port}/rest/1/reference-admin/",
+            tmp_path, "--base-url", f"{server.webhook}/",
             "--operations", r"^/tasks\.flow\.Flow\.(create|get)$", "--max-examples", "5",
         )  # fmt: skip
     assert outcome.returncode == 0, outcome.output[-4000:]

@@ -9,27 +9,26 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
+from reference_server.process import serving
 from tests.conftest import ROOT
-from tests.reference_server.server_process import _wait_for, free_port
+
+# many seconds each (contract-suite runs, compilers): started first in a parallel run
+pytestmark = pytest.mark.slow
 
 SCHEMATHESIS = Path(sys.executable).parent / "schemathesis"
 
 
 @contextmanager
-def serving(mutant: str | None) -> Iterator[str]:
-    port = free_port()
-    module = ["-m", "contract_tests.mutants", mutant] if mutant else ["-m", "reference_server", "--no-limits"]
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    process = subprocess.Popen(
-        [sys.executable, *module, "--port", str(port)], cwd=ROOT, env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        _wait_for(port, process)
-        yield f"http://127.0.0.1:{port}/rest/1/reference-admin"
-    finally:
-        process.kill()
-        process.wait(timeout=10)
+def server_or_mutant(mutant: str | None) -> Iterator[str]:
+    """The reference server, or one of contract_tests.mutants (a server with one planted fault)."""
+    if mutant is None:
+        with serving("--no-limits") as server:
+            yield server.webhook
+    else:
+        with serving(program=(sys.executable, "-m", "contract_tests.mutants", mutant)) as server:
+            yield server.webhook
 
 
 def schemathesis_run(url: str) -> subprocess.CompletedProcess[str]:
@@ -45,13 +44,13 @@ def schemathesis_run(url: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_cli_passes_the_reference_server() -> None:
-    with serving(None) as url:
+    with server_or_mutant(None) as url:
         result = schemathesis_run(url)
     assert result.returncode == 0, result.stdout[-3000:]
 
 
 def test_the_cli_runs_the_bitrix_checks() -> None:
-    with serving("no-time") as url:
+    with server_or_mutant("no-time") as url:
         result = schemathesis_run(url)
     assert result.returncode == 1
     assert "Custom check failed: `time_is_consistent`" in result.stdout

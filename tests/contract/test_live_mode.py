@@ -8,10 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from contract_tests.target import NAME_PREFIX
+from reference_server.process import serving
 from tests.contract.suite import run_suite
-from tests.reference_server.server_process import running_server
+
+# many seconds each (contract-suite runs, compilers): started first in a parallel run
+pytestmark = pytest.mark.slow
 
 TOKEN = "reference-token-admin"
 TABLES = ("flows", "pins", "records")
@@ -38,8 +42,8 @@ def _seed(base: str) -> None:
 
 def test_a_live_run_touches_only_what_it_created(tmp_path: Path) -> None:
     db = tmp_path / "portal.db"
-    with running_server("--no-limits", "--db", str(db)) as (port, _process):
-        base = f"http://127.0.0.1:{port}/rest"
+    with serving("--no-limits", "--db", str(db)) as server:
+        base = f"{server.url}/rest"
         _seed(base)
         before = _rows(db)
         outcome = run_suite(

@@ -18,7 +18,10 @@ from typing import Any
 import pytest
 
 from tests.contract.suite import Outcome, run_suite
-from tests.contract.test_cli import serving
+from tests.contract.test_cli import server_or_mutant
+
+# many seconds each (contract-suite runs, compilers): started first in a parallel run
+pytestmark = pytest.mark.slow
 
 FLOW_READS = r"^/tasks\.flow\.Flow\.(create|get|isExists)$"
 # checks whose verdict rests on one answer, so one curl reproduces it
@@ -63,7 +66,7 @@ def _assert_printed(outcome: Outcome) -> None:
 @needs_curl
 @pytest.mark.parametrize("mutant", ["server-error", "ok-status-error"])
 def test_every_printed_curl_gets_the_same_failing_answer(tmp_path: Path, mutant: str) -> None:
-    with serving(mutant) as url:
+    with server_or_mutant(mutant) as url:
         outcome = run_suite(tmp_path, "--base-url", url, "--operations", FLOW_READS, "--max-examples", "5")
         assert outcome.returncode == 1, outcome.output[-3000:]
         _assert_printed(outcome)
@@ -75,7 +78,7 @@ def test_every_printed_curl_gets_the_same_failing_answer(tmp_path: Path, mutant:
 @needs_curl
 def test_a_token_is_masked_and_the_curl_still_runs(tmp_path: Path) -> None:
     token = "reference-token-admin"
-    with serving("server-error") as url:
+    with server_or_mutant("server-error") as url:
         oauth_url = url.rsplit("/rest/", 1)[0] + "/rest"
         outcome = run_suite(
             tmp_path,

@@ -10,8 +10,8 @@ import httpx
 import yaml
 
 from reference_server.core.identities import DEFAULT_FIXTURES
+from reference_server.process import serving
 from tests.contract.suite import run_suite
-from tests.reference_server.server_process import running_server
 
 RU_ACCESS_DENIED = "Доступ запрещён или поток не найден"
 
@@ -20,7 +20,8 @@ def test_the_flow_suite_passes_against_a_russian_portal(tmp_path: Path) -> None:
     fixtures = yaml.safe_load(DEFAULT_FIXTURES.read_text(encoding="utf-8"))
     path = tmp_path / "ru.yaml"
     path.write_text(yaml.safe_dump({**fixtures, "lang": "ru"}, allow_unicode=True), encoding="utf-8")
-    with running_server("--no-limits", "--fixtures", str(path)) as (port, _process):
+    with serving("--no-limits", "--fixtures", str(path)) as served:
+        port = served.port
         base = f"http://127.0.0.1:{port}/rest/1/reference-admin/"
         # the portal does answer in Russian, so the run below meets Russian texts
         refused = httpx.post(

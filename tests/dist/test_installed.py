@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from tests.conftest import ROOT
-from tests.reference_server.server_process import free_port
+from reference_server.process import free_port
 
 from .conftest import FreshVenv
 

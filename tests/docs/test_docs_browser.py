@@ -34,10 +34,14 @@ FLAGS = [
     "--no-first-run",
 ]
 
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="Chromium is not installed (Debian: apt-get install chromium, as .ci/run does): skipped",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        CHROMIUM is None,
+        reason="Chromium is not installed (Debian: apt-get install chromium, as .ci/run does): skipped",
+    ),
+    # one worker runs the module: one browser, and only it writes the real build/docs folder
+    pytest.mark.xdist_group("docs-browser"),
+]
 
 
 class Browser:

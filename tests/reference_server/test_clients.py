@@ -9,6 +9,8 @@ through NODE_EXTRA_CA_CERTS, where Node and the package are installed.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import os
 import shutil
@@ -20,24 +22,42 @@ from typing import Any
 
 import pytest
 
-from .server_process import running_server
+from reference_server.process import serving
 
 FLOW = {"plannedCompletionTime": 3600, "distributionType": "queue", "responsibleList": [["user", "2"]]}
+# one worker runs the module: its two servers start once (pytest-xdist, --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("real-clients")
 
 
 @pytest.fixture(scope="module")
 def http_port() -> Iterator[int]:
-    with running_server("--no-limits") as (port, _):
-        yield port
+    with serving("--no-limits") as server:
+        yield server.port
 
 
 @pytest.fixture(scope="module")
 def tls_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, Path]]:
     ca = tmp_path_factory.mktemp("tls") / "ca.pem"
-    with running_server("--no-limits", "--tls", "--ca-file", str(ca)) as (port, _):
-        yield port, ca
+    with serving("--no-limits", "--tls", "--ca-file", str(ca)) as server:
+        yield server.port, ca
 
 
+@pytest.fixture
+def own_event_loop() -> Iterator[None]:
+    """fast_bitrix24's sync calls run on `asyncio.get_event_loop()`, which makes a loop, keeps it as
+    the thread's loop and never closes it; dropped by a later test, it warns (ResourceWarning) in
+    whichever test the garbage collector happens to run. Closed here, after the test that used it."""
+    yield
+    # RuntimeError: asyncio.run() ran since and unset the loop, which it closed itself
+    with warnings.catch_warnings(), contextlib.suppress(RuntimeError):
+        warnings.simplefilter("ignore", DeprecationWarning)
+        asyncio.get_event_loop().close()
+    # a fresh policy: the next get_event_loop() makes a new loop, as on first use (after
+    # set_event_loop(None) it would raise instead)
+    asyncio.set_event_loop_policy(None)
+
+
+@pytest.mark.usefixtures("own_event_loop")
 def test_fast_bitrix24_over_http(http_port: int) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the library's own deprecation noise is not ours to fail on

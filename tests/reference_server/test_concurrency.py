@@ -7,7 +7,7 @@ from pathlib import Path
 
 import httpx
 
-from .server_process import running_server
+from reference_server.process import serving
 
 # an existing group: without one each create would also make a group named like the flow (D52)
 BODY = {
@@ -19,8 +19,8 @@ BODY = {
 
 
 def test_50_concurrent_creates_of_one_name(tmp_path: Path) -> None:
-    with running_server("--no-limits", "--db", str(tmp_path / "db.sqlite")) as (port, _):
-        url = f"http://127.0.0.1:{port}/rest/1/reference-admin/tasks.flow.Flow.create"
+    with serving("--no-limits", "--db", str(tmp_path / "db.sqlite")) as server:
+        url = f"{server.webhook}/tasks.flow.Flow.create"
 
         def create(name: str) -> httpx.Response:
             return httpx.post(url, json={"flowData": {"name": name, **BODY}}, timeout=30)

@@ -6,6 +6,7 @@ disagreement would let bad input through (or, the other way, only cost time): bo
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,7 +21,14 @@ from reference_server.core.fastcheck import compile_check
 from .conftest import SPEC, request_examples
 
 OPERATIONS = sorted(SPEC.operations)
-GENERATED = schemathesis.openapi.from_path(str(BUNDLE_JSON))
+
+
+@functools.cache
+def generated() -> Any:
+    """The bundle as schemathesis loads it: read when a test needs it, not while collecting (every
+    pytest-xdist worker collects the whole suite)."""
+    return schemathesis.openapi.from_path(str(BUNDLE_JSON))
+
 
 # Values put in every position of the official examples: each type, the edge of each usual bound,
 # the shapes Bitrix24 uses (member pairs, Y/N, numeric strings).
@@ -73,7 +81,7 @@ def test_agrees_on_examples_and_their_mutations(operation_id: str) -> None:
 @pytest.mark.parametrize("mode", [schemathesis.GenerationMode.POSITIVE, schemathesis.GenerationMode.NEGATIVE])
 def test_agrees_on_generated_bodies(operation_id: str, mode: schemathesis.GenerationMode) -> None:
     validator, check = _pair(operation_id)
-    strategy = GENERATED[f"/{operation_id}"]["POST"].as_strategy(generation_mode=mode)
+    strategy = generated()[f"/{operation_id}"]["POST"].as_strategy(generation_mode=mode)
 
     @settings(max_examples=40, database=None, deadline=None, suppress_health_check=list(HealthCheck))
     @given(strategy)

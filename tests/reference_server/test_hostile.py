@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 from reference_server.core import app as app_module
 from reference_server.core import protocol, registry
 from reference_server.core.protocol import MAX_NESTING, MAX_VARS, build_nested, parse_id, parse_query
+from reference_server.process import ROOT, free_port, serving
 from tests.reference_server.bizproc import APP, LEAD, failure, oauth, ok, start, upload
 from tests.reference_server.conftest import ADMIN, Portal, error_of
-from tests.reference_server.server_process import ROOT, free_port, running_server
 
 BIZPROC_ONLY = "/rest/1/reference-bizproc-only/"
 
@@ -138,21 +138,21 @@ def test_a_refused_call_leaves_no_fault_for_the_next_caller(portal: Portal) -> N
 
 
 def test_the_admin_surface_is_off_unless_asked_for() -> None:
-    with running_server("--no-limits") as (port, _process):
-        response = httpx.get(f"http://127.0.0.1:{port}/_reference/bizproc/workflows")
+    with serving("--no-limits") as server:
+        response = httpx.get(f"{server.url}/_reference/bizproc/workflows")
         assert response.status_code == 404
 
 
 def test_the_admin_surface_wants_its_token() -> None:
-    with running_server("--no-limits", "--admin-token", "sesame") as (port, _process):
-        url = f"http://127.0.0.1:{port}/_reference/bizproc/workflows"
+    with serving("--no-limits", "--admin-token", "sesame") as server:
+        url = f"{server.url}/_reference/bizproc/workflows"
         assert httpx.get(url).status_code == 403
         assert httpx.get(url, headers={"X-Reference-Admin-Token": "sesame"}).status_code == 200
 
 
 def test_a_second_server_on_the_same_database_refuses_to_start(tmp_path: Path) -> None:
     db = tmp_path / "portal.sqlite"
-    with running_server("--db", str(db)) as (_port, _process):
+    with serving("--db", str(db)):
         second = subprocess.run(
             [sys.executable, "-m", "reference_server", "--port", str(free_port()), "--db", str(db)],
             cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,
@@ -257,10 +257,10 @@ def test_the_tls_key_folder_goes_with_the_server(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stop: signal.Signals
 ) -> None:
     monkeypatch.setenv("TMPDIR", str(tmp_path))
-    with running_server("--tls", "--no-limits") as (_port, process):
+    with serving("--tls", "--no-limits") as server:
         assert list(tmp_path.glob("reference-server-tls-*")), "the key folder is where TMPDIR says"
-        process.send_signal(stop)
-        process.wait(timeout=30)
+        server.process.send_signal(stop)
+        server.process.wait(timeout=30)
     assert list(tmp_path.glob("reference-server-tls-*")) == []
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import httpx
 
-from .server_process import free_port, running_server
+from reference_server.process import free_port, serving
 
 BASE = "http://127.0.0.1:{port}/rest/1/reference-admin/"
 
@@ -31,16 +31,16 @@ def test_state_survives_kill_9(tmp_path: Path) -> None:
     db = tmp_path / "portal.sqlite"
     port = free_port()
     base = BASE.format(port=port)
-    with running_server("--db", str(db), "--no-limits", port=port) as (_, process), httpx.Client() as client:
+    with serving("--db", str(db), "--no-limits", port=port) as server, httpx.Client() as client:
         ids = [_create(client, base, f"Durable {i}") for i in range(20)]
         assert client.post(base + "tasks.flow.Flow.activate", json={"flowId": ids[0]}).status_code == 200
         assert client.post(base + "tasks.flow.Flow.pin", json={"flowId": ids[1]}).json()["result"] is True
         deleted = client.post(base + "tasks.flow.Flow.delete", json={"flowData": {"id": ids[2]}})
         assert deleted.status_code == 200
         # the moment the last answer arrived, kill without any chance to flush
-        process.send_signal(signal.SIGKILL)
-        process.wait(timeout=10)
-    with running_server("--db", str(db), "--no-limits", port=port), httpx.Client() as client:
+        server.process.send_signal(signal.SIGKILL)
+        server.process.wait(timeout=10)
+    with serving("--db", str(db), "--no-limits", port=port), httpx.Client() as client:
         assert (
             client.post(base + "tasks.flow.Flow.get", json={"flowId": ids[0]}).json()["result"]["active"]
             is False
@@ -72,7 +72,7 @@ def test_state_survives_kill_9(tmp_path: Path) -> None:
 def test_memory_state_is_lost_on_restart() -> None:
     port = free_port()
     base = BASE.format(port=port)
-    with running_server("--no-limits", port=port), httpx.Client() as client:
+    with serving("--no-limits", port=port), httpx.Client() as client:
         flow_id = _create(client, base, "Ephemeral")
-    with running_server("--no-limits", port=port), httpx.Client() as client:
+    with serving("--no-limits", port=port), httpx.Client() as client:
         assert client.post(base + "tasks.flow.Flow.get", json={"flowId": flow_id}).status_code == 400

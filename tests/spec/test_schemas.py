@@ -91,7 +91,6 @@ def test_a_map_or_array_union_is_caught(spec_copy: Path) -> None:
     ]
 
 
-
 def test_a_union_with_a_referenced_array_branch_is_caught(spec_copy: Path) -> None:
     """The branch may be a `$ref` to an array schema: Java's generator fails on it all the same."""
     (spec_copy / "components" / "schemas" / "Triple.yaml").write_text(
@@ -106,6 +105,7 @@ def test_a_union_with_a_referenced_array_branch_is_caught(spec_copy: Path) -> No
         "/components/schemas/WorkflowTemplate/properties/DOCUMENT_TYPE: a union with a map or array"
         " branch; write one schema with `not` (D71)"
     ]
+
 
 def test_a_collection_default_is_caught(spec_copy: Path) -> None:
     file = spec_copy / "components" / "schemas" / "WorkflowInstanceListRequest.yaml"

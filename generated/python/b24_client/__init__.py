@@ -1,3 +1,4 @@
+# generated from spec/ by `nox -s generate`; do not edit
 """A client library for accessing Bitrix24 REST API for task flows and business processes"""
 
 from ._batch import BatchResult, Command

@@ -1,3 +1,4 @@
+# generated from spec/ by `nox -s generate`; do not edit
 """Typed namespaces over the endpoint functions: `b24.tasks.flow.create(...)` and
 `await b24.tasks.flow.acreate(...)`; each method builds the request model from its keyword
 arguments, calls the endpoint function and returns the success body's `result`.

@@ -1,3 +1,4 @@
+# copied from generator/python/runtime/_classify.py by `nox -s generate`; do not edit
 """Naming an error body by the spec's error catalogue.
 
 An answer is named by its code (a JSON integer compared as its decimal text: flow errors arrive as

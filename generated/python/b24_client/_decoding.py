@@ -1,3 +1,4 @@
+# copied from generator/python/runtime/_decoding.py by `nox -s generate`; do not edit
 """Reading an answer's body with a cap on its decoded size.
 
 httpx inflates `Content-Encoding: gzip` itself, and one 64 KiB chunk of a gzip "bomb" can become

@@ -1,3 +1,4 @@
+# copied from generator/python/runtime/_errors.py by `nox -s generate`; do not edit
 """Every exception the client raises about an answer or a wait, under one base.
 
 Written by hand in generator/python/runtime/ and copied into the generated package (and

@@ -1,3 +1,4 @@
+# copied from generator/python/runtime/_facade.py by `nox -s generate`; do not edit
 """`Bitrix24`: raw calls, pagination and batch on top of a generated `Client`, sync and async.
 
 Written by hand in generator/python/runtime/ and copied into the generated package; do not

@@ -1,3 +1,4 @@
+# copied from generator/python/runtime/_limits.py by `nox -s generate`; do not edit
 """Client-side limits: the portal's leaky bucket and each method's operating-time budget.
 
 Written by hand in generator/python/runtime/ and copied into the generated package; do not

@@ -1,3 +1,4 @@
+# copied from generator/python/runtime/_oauth.py by `nox -s generate`; do not edit
 """OAuth access tokens that refresh themselves once, however many calls find them expired.
 
 Written by hand in generator/python/runtime/ and copied into the generated package; do not

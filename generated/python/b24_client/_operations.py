@@ -1,3 +1,4 @@
+# generated from spec/ by `nox -s generate`; do not edit
 """The spec's markings of every operation (x-bitrix-idempotent, -toggle, -batchable, -pagination,
 -errors), for the runtime's retry, limit and paging decisions.
 

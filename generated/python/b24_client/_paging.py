@@ -1,3 +1,4 @@
+# copied from generator/python/runtime/_paging.py by `nox -s generate`; do not edit
 """Every item of a list method, page by page: the offset way and the fast way (`start=-1` with an
 `ID` cursor). The planners here do no I/O; `Bitrix24.items` / `aitems` / `fetch_all` drive them.
 

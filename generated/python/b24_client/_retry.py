@@ -1,3 +1,4 @@
+# copied from generator/python/runtime/_retry.py by `nox -s generate`; do not edit
 """When to send a call again, decided by the spec's markings (`x-bitrix-retry`, `x-bitrix-idempotent`,
 `x-bitrix-toggle`), and how long to wait first.
 

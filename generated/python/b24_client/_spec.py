@@ -1,3 +1,4 @@
+# copied from generator/python/runtime/_spec.py by `nox -s generate`; do not edit
 """What the spec says about each operation, as the runtime needs it.
 
 Written by hand in generator/python/runtime/; the table itself, `_operations.OPERATIONS`, is

@@ -1,3 +1,4 @@
+# copied from generator/python/runtime/_transport.py by `nox -s generate`; do not edit
 """httpx transports that keep a client within the portal's limits and retry only what is safe.
 
 Every request of the generated endpoint functions, of `batch` and of the `Bitrix24` helpers passes

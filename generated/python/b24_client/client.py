@@ -1,3 +1,4 @@
+# generated from spec/ by `nox -s generate`; do not edit
 import ssl
 from typing import Any, Self
 

@@ -1,3 +1,4 @@
+# generated from spec/ by `nox -s generate`; do not edit
 """The exceptions the client raises. The base classes are defined in `_errors` (hand-written
 runtime); the errors named after the spec's catalogue (`FlowNotFound`, `QueryLimitExceeded`, ...) in
 `_catalogue`, generated from the bundle."""

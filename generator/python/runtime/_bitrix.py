@@ -7,7 +7,10 @@ package by generator/python/client.py; do not edit the copy.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
+import os
+import ssl
 import time
 import weakref
 from collections.abc import Awaitable, Callable, Mapping
@@ -129,6 +132,25 @@ def batch_errors(batch_result: Mapping[str, Any], operation: str = "batch") -> d
     }
 
 
+@functools.lru_cache(maxsize=4)
+def _verified_context(cafile: str | None, capath: str | None) -> ssl.SSLContext:
+    """httpx's certificate-checking context for these SSL_CERT_FILE / SSL_CERT_DIR values.
+
+    Loading the CA bundle takes tens of milliseconds, more than a whole batch of calls to a nearby
+    portal; httpx would do it again for every transport (two per client). A context only reads its
+    CA list once loaded, so every client of the process shares one, as aiohttp's clients do; the
+    cache key is what httpx reads from the environment, so changing those variables still counts.
+    """
+    return httpx.create_ssl_context(verify=True)
+
+
+def _verify(given: Any) -> Any:
+    """What the transports get for `verify`: the shared context for the default (True), else as given."""
+    if given is True:
+        return _verified_context(os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+    return given
+
+
 def _install(client: Client, runtime: Runtime, transport: Any, async_transport: Any) -> Client:
     """Give `client` sync and async httpx clients whose transports run through `runtime`."""
     args = {k: v for k, v in client._httpx_args.items() if k not in {"transport", "verify", "cert", "http2"}}
@@ -140,7 +162,7 @@ def _install(client: Client, runtime: Runtime, transport: Any, async_transport: 
         "follow_redirects": client._follow_redirects,
         **args,
     }
-    verify = client._httpx_args.get("verify", client._verify_ssl)
+    verify = _verify(client._httpx_args.get("verify", client._verify_ssl))
     given = client._httpx_args.get("transport")  # httpx_args={"transport": ...} still works
     if transport is None and isinstance(given, httpx.BaseTransport):
         transport = given

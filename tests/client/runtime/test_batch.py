@@ -125,5 +125,5 @@ def test_async_batch(app: Any, clock: FakeClock) -> None:
 
 def test_php_query_encoding() -> None:
     assert php_query({"a": {"b": [1, True, False, None]}, "c": "x y", "e": []}) == (
-        "a%5Bb%5D%5B0%5D=1&a%5Bb%5D%5B1%5D=1&a%5Bb%5D%5B2%5D=0&c=x+y"
+        "a[b][0]=1&a[b][1]=1&a[b][2]=0&c=x+y"
     )

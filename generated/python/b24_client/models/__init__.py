@@ -1,3 +1,4 @@
+# generated from spec/ by `nox -s generate`; do not edit
 """Contains all the data models used in inputs/outputs"""
 
 from .activity_descriptor import ActivityDescriptor

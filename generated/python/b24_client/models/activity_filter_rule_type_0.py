@@ -1,3 +1,4 @@
+# generated from spec/ by `nox -s generate`; do not edit
 from enum import StrEnum
 from typing import Any
 

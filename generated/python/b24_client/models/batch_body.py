@@ -1,3 +1,4 @@
+# generated from spec/ by `nox -s generate`; do not edit
 from __future__ import annotations
 
 from collections.abc import Mapping

@@ -1,3 +1,4 @@
+# generated from spec/ by `nox -s generate`; do not edit
 from http import HTTPStatus
 from typing import Any, cast
 
