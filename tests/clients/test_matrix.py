@@ -88,7 +88,7 @@ def test_the_orval_and_php_patches_touch_only_untyped_unions() -> None:
     orval = matrix.without_untyped_entries(DOC)
     template = _schema(orval, "components", "schemas", "BatchResult", "properties", "result_error")
     assert "unevaluatedProperties" not in template and "not" in template
-    assert orval["components"]["schemas"]["Flow"] == DOC["components"]["schemas"]["Flow"]
+    assert orval["components"]["schemas"]["FlowCreateData"] == DOC["components"]["schemas"]["FlowCreateData"]
     php = matrix.without_php_traps(DOC)
     params = _schema(php, "components", "schemas", "WorkflowTemplate", "properties", "PARAMETERS")
     assert "maxItems" not in params and "not" in params

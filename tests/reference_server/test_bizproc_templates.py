@@ -218,6 +218,9 @@ def test_template_list_filter_order_and_pages(portal: Portal) -> None:
     assert fast["next"] == 4  # -1 + 5 rows is below the count of 5, as the portal computes it
     counted = oauth(portal, "bizproc.workflow.template.list", {"start": -1}).json()
     assert counted["total"] == 60 and counted["next"] == 49 and len(counted["result"]) == 50
+    # below -1 with fewer rows than the distance from 0 the formula goes negative, as on the portal
+    few = oauth(portal, "bizproc.workflow.template.list", {"filter": {">ID": 59}, "start": -2}).json()
+    assert few["total"] == 1 and few["next"] == -1
     exact = oauth(portal, "bizproc.workflow.template.list", {"start": 7}).json()
     assert exact["result"][0] == {"ID": "8"} and exact["next"] == 57
     # unknown SELECT names, FILTER and ORDER fields are ignored

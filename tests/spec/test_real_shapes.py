@@ -151,3 +151,13 @@ def test_a_broken_tasks_24_275_flow_does_not(bundled: Any, name: str, mutate: Mu
     flow = _flow_24_275()
     mutate(flow)
     assert conventions.response_errors(bundled, "tasks.flow.Flow.get", "200", flow) != [], name
+
+
+def test_an_offset_list_may_answer_a_negative_next(bundled: Any) -> None:
+    """`next` = start + rows with no floor (D41): `start=-2` and one row give -1."""
+    body = {
+        "result": [{"ID": "60"}], "total": 1, "next": -1,
+        "time": {"start": 1, "finish": 2, "duration": 1, "processing": 0.5,
+                 "date_start": "2024-09-02T18:07:29+03:00", "date_finish": "2024-09-02T18:07:30+03:00"},
+    }  # fmt: skip
+    assert conventions.response_errors(bundled, "bizproc.workflow.template.list", "200", body) == []

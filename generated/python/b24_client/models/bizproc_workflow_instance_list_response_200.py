@@ -26,7 +26,8 @@ class BizprocWorkflowInstanceListResponse200:
     next_: int | Unset = UNSET
     """ Where the next page starts, present only when more rows remain; send it back as `start`. On offset-kind
     methods it is the request's `start` plus the rows returned (so `start=-1` gives the row count minus one, which
-    can be 0); on page-kind methods the following page's first row, a multiple of 50 (D41). """
+    can be 0, and a `start` below -1 with fewer rows than its distance from 0 gives a negative `next`); on page-kind
+    methods the following page's first row, a multiple of 50 (D41). """
     time: ResponseTime | Unset = UNSET
     """ Timing block that a portal adds to every successful response (never to an error body). The six base fields
     are always present; the two `operating*` fields appear on cloud portals, where they report the per-method

@@ -70,7 +70,7 @@ class Flow:
     notify_when_efficiency_decreases: int | None
     """ A notification threshold, 0 at least (the queue and in-progress thresholds at most 99999, the efficiency
     threshold at most 100); `null` or 0 turns the notification off. """
-    task_creators: list[list[str] | str]
+    task_creators: list[Any]
     """ Who may add tasks to the flow; `[["meta-user", "all-users"]]` means everybody, `[]` nobody. Empty in the
     answers of create and update; get fills it. tasks 24.275 sent access codes (`["UA"]`). """
     trial_feature_enabled: bool
@@ -135,19 +135,7 @@ class Flow:
         notify_when_efficiency_decreases: int | None
         notify_when_efficiency_decreases = self.notify_when_efficiency_decreases
 
-        task_creators = []
-        for task_creators_item_data in self.task_creators:
-            task_creators_item: list[str] | str
-            if isinstance(task_creators_item_data, list):
-                task_creators_item = []
-                for task_creators_item_item_data in task_creators_item_data:
-                    task_creators_item_item: str
-                    task_creators_item_item = task_creators_item_item_data
-                    task_creators_item.append(task_creators_item_item)
-
-            else:
-                task_creators_item = task_creators_item_data
-            task_creators.append(task_creators_item)
+        task_creators = self.task_creators
 
         trial_feature_enabled = self.trial_feature_enabled
 
@@ -309,35 +297,7 @@ class Flow:
             d.pop("notifyWhenEfficiencyDecreases")
         )
 
-        task_creators = []
-        _task_creators = d.pop("taskCreators")
-        for task_creators_item_data in _task_creators:
-
-            def _parse_task_creators_item(data: object) -> list[str] | str:
-                try:
-                    if not isinstance(data, list):
-                        raise TypeError()
-                    task_creators_item_type_0 = []
-                    _task_creators_item_type_0 = data
-                    for componentsschemas_member_pair_item_data in _task_creators_item_type_0:
-
-                        def _parse_componentsschemas_member_pair_item(data: object) -> str:
-                            return cast(str, data)
-
-                        componentsschemas_member_pair_item = _parse_componentsschemas_member_pair_item(
-                            componentsschemas_member_pair_item_data
-                        )
-
-                        task_creators_item_type_0.append(componentsschemas_member_pair_item)
-
-                    return task_creators_item_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                return cast(list[str] | str, data)
-
-            task_creators_item = _parse_task_creators_item(task_creators_item_data)
-
-            task_creators.append(task_creators_item)
+        task_creators = cast(list[Any], d.pop("taskCreators"))
 
         trial_feature_enabled = d.pop("trialFeatureEnabled")
 
