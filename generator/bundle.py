@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from b24_spec import errors
+from b24_spec.bundle import target as referenced
 from b24_spec.model import HTTP_METHODS, error_catalogue
 from generator.banner import README as GENERATED_README
 from generator.banner import with_banner
@@ -148,17 +149,10 @@ class _NoAliasDumper(yaml.SafeDumper):
         return True
 
 
-def _pointed(doc: Json, ref: str) -> Json:
-    """What a local `$ref` points at, one step (a chain of references is followed by the caller)."""
-    target = doc
-    for part in ref.removeprefix("#/").split("/"):
-        target = target[part]
-    return target
-
-
 def dereference(doc: Json) -> Json:
-    """A copy of the bundle with every local `$ref` replaced by what it points at (keys next to a
-    `$ref` are kept, as in the sources), for tools that cannot follow references. A cycle is an error."""
+    """A copy of the bundle with every local `$ref` replaced by what it points at, for tools that
+    cannot follow references. References are followed and keys beside a `$ref` win over the target's,
+    by b24_spec.bundle's one rule (`target`, `resolve`). A cycle is an error."""
 
     def inline(node: Json, trail: tuple[str, ...]) -> Json:
         if isinstance(node, list):
@@ -170,8 +164,8 @@ def dereference(doc: Json) -> Json:
             if ref in trail:
                 raise BundleError(f"cannot dereference the cycle {' -> '.join((*trail, ref))}")
             siblings = {k: v for k, v in node.items() if k != "$ref"}
-            target = inline(_pointed(doc, ref), (*trail, ref))
-            return {**target, **inline(siblings, trail)} if siblings else target
+            found = inline(referenced(doc, ref), (*trail, ref))
+            return {**found, **inline(siblings, trail)} if siblings else found
         return {key: inline(value, trail) for key, value in node.items()}
 
     result: Json = inline(doc, ())
