@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator, Mapping
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import Any
 
 import httpx
@@ -158,30 +159,72 @@ class Bitrix24(Areas):
 
     # -- batch ------------------------------------------------------------------------------------
 
-    def batch(self, commands: Commands, *, halt: bool = False) -> BatchResult:
+    def batch(self, commands: Commands, *, halt: bool = False, parallel: int = 1) -> BatchResult:
         """Run any number of commands, 50 per `batch` request, in order.
 
         `commands`: a mapping of command id → `Command(method, params)` (or a `(method, params)`
         pair), or a sequence of them (ids "0", "1", ...). Parameters may hold `$result[id][field]`
         references to earlier commands, also across requests. With `halt`, nothing after the first
         failed command runs. Per-command results and `Bitrix24Error`s are in the `BatchResult`.
-        """
-        runtime = self.runtime
-        plan = BatchPlan(commands, halt=halt, budgets=None if runtime is None else runtime.budgets)
-        while (body := plan.next_body()) is not None:
-            if runtime is not None and (wait := plan.delay(body)) > 0:
-                runtime.sleep(wait)
-            plan.feed(self.call("batch", body), body)
-        return plan.result()
 
-    async def abatch(self, commands: Commands, *, halt: bool = False) -> BatchResult:
+        `parallel=N` lets up to N requests be awaited at once (in threads here, as tasks in
+        `abatch`), for commands that do not depend on each other's order: each request's commands
+        still run in order, and a request that refers to a command of one still awaited waits for
+        it, but requests may otherwise reach the portal in any order. The limiter still spaces
+        them. It cannot be combined with `halt`. When a whole request fails (an error body for the
+        `batch` call itself, a dropped connection), that error is raised once the requests then in
+        flight have ended.
+        """
+        plan = self._plan(commands, halt, parallel)
+        if plan.parallel == 1:
+            while (body := plan.next_body()) is not None:
+                plan.feed(self._send_batch(plan, body), body)
+            return plan.result()
+        with ThreadPoolExecutor(max_workers=plan.parallel, thread_name_prefix="b24-batch") as pool:
+            flying: dict[Future[dict[str, Any]], dict[str, Any]] = {}
+            while True:
+                while plan.ready() and (body := plan.next_body()) is not None:
+                    flying[pool.submit(self._send_batch, plan, body)] = body
+                if not flying:
+                    return plan.result()
+                done, _ = wait(flying, return_when=FIRST_COMPLETED)
+                for future in done:
+                    plan.feed(future.result(), flying.pop(future))
+
+    async def abatch(self, commands: Commands, *, halt: bool = False, parallel: int = 1) -> BatchResult:
+        plan = self._plan(commands, halt, parallel)
+        flying: dict[asyncio.Task[dict[str, Any]], dict[str, Any]] = {}
+        try:
+            while True:
+                while plan.ready() and (body := plan.next_body()) is not None:
+                    flying[asyncio.ensure_future(self._asend_batch(plan, body))] = body
+                if not flying:
+                    return plan.result()
+                done, _ = await asyncio.wait(flying, return_when=asyncio.FIRST_COMPLETED)
+                for task in done:
+                    plan.feed(task.result(), flying.pop(task))
+        finally:  # a request failed (or the caller was cancelled): the others' answers are not wanted
+            for task in flying:
+                task.cancel()
+            await asyncio.gather(*flying, return_exceptions=True)
+
+    def _plan(self, commands: Commands, halt: bool, parallel: int) -> BatchPlan:
         runtime = self.runtime
-        plan = BatchPlan(commands, halt=halt, budgets=None if runtime is None else runtime.budgets)
-        while (body := plan.next_body()) is not None:
-            if runtime is not None and (wait := plan.delay(body)) > 0:
-                await runtime.async_sleep(wait)
-            plan.feed(await self.acall("batch", body), body)
-        return plan.result()
+        budgets = None if runtime is None else runtime.budgets
+        return BatchPlan(commands, halt=halt, budgets=budgets, parallel=parallel)
+
+    def _send_batch(self, plan: BatchPlan, body: dict[str, Any]) -> dict[str, Any]:
+        """One `batch` request, held back first while one of its methods is over budget."""
+        runtime = self.runtime
+        if runtime is not None and (pause := plan.delay(body)) > 0:
+            runtime.sleep(pause)
+        return self.call("batch", body)
+
+    async def _asend_batch(self, plan: BatchPlan, body: dict[str, Any]) -> dict[str, Any]:
+        runtime = self.runtime
+        if runtime is not None and (pause := plan.delay(body)) > 0:
+            await runtime.async_sleep(pause)
+        return await self.acall("batch", body)
 
 
 def _pages(outcome: BatchResult) -> dict[str, Any]:
