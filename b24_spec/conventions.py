@@ -122,9 +122,11 @@ def check_operation_fields(doc: Json) -> list[str]:
             problems.append(f"{where}: needs a required application/json requestBody")
         elif not body["content"]["application/json"].get("examples"):
             problems.append(f"{where}: the request body needs at least one named example")
-        for key in ("x-bitrix-idempotent", "x-bitrix-batchable"):
+        for key in ("x-bitrix-idempotent", "x-bitrix-batchable", "x-bitrix-operating-budget"):
             if key in op and not isinstance(op[key], bool):
                 problems.append(f"{where}: {key} must be a boolean")
+        if op.get("x-bitrix-operating-budget") is True:
+            problems.append(f"{where}: x-bitrix-operating-budget is written only where it is false")
         if "x-bitrix-toggle" in op and op.get("x-bitrix-idempotent") is not False:
             problems.append(f"{where}: a toggle cannot be idempotent")
         if "x-bitrix-role" in op:

@@ -117,6 +117,7 @@ class Operation:
     role: Role
     idempotent: bool
     batchable: bool
+    operating_budget: bool  # False: only the commands inside the call are counted (`batch`)
     app_context: bool
     toggle: Toggle | None
     pagination: Pagination | None
@@ -299,6 +300,7 @@ def operation(document: Json, path: str, method: str, op: Json) -> Operation:
         role=role_of(op["x-bitrix-role"]),
         idempotent=op["x-bitrix-idempotent"] is True,
         batchable=op["x-bitrix-batchable"] is True,
+        operating_budget=op.get("x-bitrix-operating-budget") is not False,
         app_context=op.get("x-bitrix-app-context") is True,
         toggle=_toggle(op.get("x-bitrix-toggle")),
         pagination=_pagination(op.get("x-bitrix-pagination")),

@@ -133,6 +133,10 @@ class OperationPage:
         return self.spec.batchable
 
     @property
+    def operating_budget(self) -> bool:
+        return self.spec.operating_budget
+
+    @property
     def app_context(self) -> bool:
         return self.spec.app_context
 

@@ -119,8 +119,9 @@ class Dispatcher:
             if queued is not None and queued.error is not None:
                 raise BitrixError.named(queued.error, status=queued.status)
             budget_key = (caller.key, operation_id)
-            # batch itself is not counted in `operating`; its commands are, each against its own method
-            counted = self.budget is not None and operation_id != "batch"
+            # a call marked x-bitrix-operating-budget: false (batch) is not counted in `operating`;
+            # its commands are, each against its own method
+            counted = self.budget is not None and op.operating_budget
             if counted and self.budget is not None:
                 self.budget.check(budget_key)
             if self.bucket is not None and not in_batch:
@@ -146,6 +147,8 @@ class Dispatcher:
                 self.budget.record(budget_key, processing + (queued.operating if queued else 0.0))
                 # batch entries carry the report too, each of its own method (D46)
                 timing.update(self.budget.report(budget_key))
+            elif self.budget is not None:
+                timing.update(self.budget.unbudgeted(start))
             if isinstance(result, Page):
                 return Outcome(operation_id, result.rows, timing, total=result.total, next=result.next)
             return Outcome(operation_id, result=result, time=timing)

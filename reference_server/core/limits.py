@@ -72,6 +72,13 @@ class OperatingBudget:
         reset = live[0][0] + WINDOW if live else self.clock() + WINDOW
         return {"operating": sum(b[1] for b in live), "operating_reset_at": int(reset)}
 
+    @staticmethod
+    def unbudgeted(started: float) -> dict[str, Any]:
+        """The report of a call the budget ignores (`batch`): the portal's limiter never records its
+        time, so `operating` is 0, and with no bucket of its own the reset falls back to the first
+        call registered in the request, the envelope itself: ten minutes after it began."""
+        return {"operating": 0, "operating_reset_at": int(started + WINDOW)}
+
 
 @dataclass
 class Fault:

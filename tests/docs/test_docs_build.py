@@ -201,6 +201,7 @@ def test_operation_pages_carry_the_notes(site: Path, operations: dict[str, Any])
         assert ("Toggle." in text) is ("x-bitrix-toggle" in op)
         assert ("<strong>Paged by " in text) is ("x-bitrix-pagination" in op)
         assert ("Not batchable." in text) is (not op["x-bitrix-batchable"])
+        assert ("Outside the operating budget." in text) is (op.get("x-bitrix-operating-budget") is False)
         assert ("Application only." in text) is bool(op.get("x-bitrix-app-context"))
         assert ("An alias of" in text) is ("x-bitrix-alias-of" in op)
         effect = op["x-bitrix-role"]["effect"]

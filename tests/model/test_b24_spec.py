@@ -75,7 +75,7 @@ def test_every_marking_is_typed() -> None:
     assert listing.pagination is not None and listing.pagination.page_size == 50
     assert ops["bizproc.robot.add"].app_context and not create.app_context
     assert ops["bizproc.workflow.instance.list"].alias_of == "bizproc.workflow.instances"
-    assert not ops["batch"].batchable
+    assert not ops["batch"].batchable and not ops["batch"].operating_budget and create.operating_budget
     assert {link.operation_id for link in create.links} >= {"tasks.flow.Flow.get", "tasks.flow.Flow.delete"}
     exists = next(e for e in create.errors if e.name == "FlowNameExists")
     assert exists.status == 400 and exists.code == "0" and exists.retry == "never"

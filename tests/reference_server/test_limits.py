@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from b24_spec import bundle
+from b24_spec.bundle import BUNDLE_JSON
 from reference_server.core.identities import DEFAULT_FIXTURES
 
 from .conftest import ADMIN, FakeClock, Portal, error_of
@@ -71,6 +76,32 @@ def test_operating_budget_blocks_the_next_call(make_portal: Callable[..., Portal
     assert portal.call("tasks.flow.Flow.isExists", EXISTS, "/rest/2/reference-user2/").status_code == 200
     clock.advance(601)
     assert portal.call("tasks.flow.Flow.isExists", EXISTS).status_code == 200
+
+
+@pytest.mark.parametrize("marked", [True, False], ids=["as-specified", "marking-removed"])
+def test_the_batch_envelope_is_counted_only_without_its_marking(
+    make_portal: Callable[..., Portal], clock: FakeClock, tmp_path: Path, marked: bool
+) -> None:
+    """`x-bitrix-operating-budget: false` keeps `batch` itself out of the operating budget, so a
+    batch charged past the budget still leaves the next one alone; the same server reading a spec
+    without the marking counts the envelope like any method and refuses the next batch."""
+    spec = bundle.read(BUNDLE_JSON)
+    if not marked:
+        del spec["paths"]["/batch"]["post"]["x-bitrix-operating-budget"]
+    path = tmp_path / "openapi.json"
+    path.write_text(json.dumps(spec), encoding="utf-8")
+    portal = make_portal(limits=True, clock=clock, spec_path=path)
+    portal.post("/_reference/faults", json={"method": "batch", "operating": 481})
+    cmd = {"a": "tasks.flow.Flow.isExists?flowData[name]=x"}
+    assert portal.call("batch", {"cmd": cmd}).status_code == 200
+    second = portal.call("batch", {"cmd": cmd})
+    if marked:
+        assert second.status_code == 200 and second.json()["result"]["result_error"] == []
+        # the envelope has no budget of its own: nothing spent, the reset ten minutes after it began
+        assert second.json()["time"]["operating"] == 0
+        assert second.json()["time"]["operating_reset_at"] == int(clock.now) + 600
+    else:
+        assert error_of(second)[:2] == (429, "OPERATION_TIME_LIMIT")
 
 
 def test_fault_injection_next_n_calls(portal: Portal) -> None:

@@ -23,6 +23,7 @@ def test_the_documented_extensions_are_the_ones_we_rely_on(spec_dir: Path) -> No
         "x-bitrix-idempotent",
         "x-bitrix-toggle",
         "x-bitrix-batchable",
+        "x-bitrix-operating-budget",
         "x-bitrix-retry",
         "x-bitrix-pagination",
     }

@@ -119,6 +119,16 @@ def test_only_batch_is_not_batchable(bundled: Any) -> None:
     assert unbatchable == {"batch"}
 
 
+def test_only_the_call_that_runs_commands_is_outside_the_operating_budget(bundled: Any) -> None:
+    """The portal counts a batch's commands, each against its own method, and not the envelope:
+    the operations marked `x-bitrix-operating-budget: false` are exactly those that cannot be a
+    command themselves."""
+    ops = list(conventions.operations(bundled))
+    unbudgeted = {op["operationId"] for _p, _m, op in ops if op.get("x-bitrix-operating-budget") is False}
+    assert unbudgeted == {op["operationId"] for _p, _m, op in ops if not op["x-bitrix-batchable"]}
+    assert unbudgeted
+
+
 def test_toggles_are_marked_and_never_idempotent(bundled: Any) -> None:
     toggles = {op["operationId"] for _p, _m, op in conventions.operations(bundled) if "x-bitrix-toggle" in op}
     assert toggles == {"tasks.flow.Flow.activate", "tasks.flow.Flow.pin"}

@@ -53,6 +53,21 @@ def test_a_missing_operation_field_is_caught(spec_copy: Path) -> None:
     assert problems == ["tasks.flow.Flow.pin: missing x-bitrix-scope"]
 
 
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        (True, "x-bitrix-operating-budget is written only where it is false"),
+        ("no", "x-bitrix-operating-budget must be a boolean"),
+    ],
+)
+def test_a_wrong_operating_budget_marking_is_caught(spec_copy: Path, value: object, problem: str) -> None:
+    edit_operation(
+        spec_copy, "tasks.flow.Flow.get", lambda op: op.update({"x-bitrix-operating-budget": value})
+    )
+    problems = conventions.check_operation_fields(bundle(spec_copy / "openapi.yaml"))
+    assert problems == [f"tasks.flow.Flow.get: {problem}"]
+
+
 def test_a_request_without_an_example_is_caught(spec_copy: Path) -> None:
     def drop(op: Any) -> None:
         op["requestBody"]["content"]["application/json"].pop("examples")

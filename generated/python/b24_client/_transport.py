@@ -118,7 +118,7 @@ class Runtime:
         return waited + max(0.0, delay)
 
     def budget_delay(self, operation: Operation | None) -> float:
-        if self.budgets is None or operation is None or operation.id == "batch":
+        if self.budgets is None or operation is None or not operation.budgeted:
             return 0.0
         return self.budgets.delay(operation.id)
 

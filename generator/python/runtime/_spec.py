@@ -17,7 +17,8 @@ RETRY_CLASSES = ("never", "after-backoff", "after-reset", "after-token-refresh",
 @dataclass(frozen=True)
 class Operation:
     """The markings of one operation: `x-bitrix-idempotent`, `-toggle`, `-batchable`,
-    `-pagination` and the `x-bitrix-errors` index as `(status, code, retry)` triples."""
+    `-operating-budget`, `-pagination` and the `x-bitrix-errors` index as `(status, code, retry)`
+    triples."""
 
     id: str
     idempotent: bool
@@ -30,6 +31,7 @@ class Operation:
     order_param: str = ""
     select_param: str = ""
     paging: str = ""  # list methods: x-bitrix-pagination.kind, "offset" or "page" (spec D41)
+    budgeted: bool = True  # False: the call's own time is not counted; its commands' times are
 
     @property
     def retry_safe(self) -> bool:

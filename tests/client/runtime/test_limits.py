@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import replace
 from typing import Any
 
 import pytest
 from b24_client import Bitrix24, Bitrix24Error, Limits, RetryPolicy
+from b24_client._operations import OPERATIONS
+from b24_client._transport import Runtime
 
 from tests.client.runtime.support import (
     BASE_URL,
@@ -205,3 +208,17 @@ def test_without_per_command_tracking_the_batch_command_is_refused(app: Any, clo
         _batched_get(b24, flow_id)
         refused = _batched_get(b24, flow_id)
     assert refused.errors["get"].code == "OPERATION_TIME_LIMIT"
+
+
+def test_a_call_marked_outside_the_operating_budget_is_never_held_back(clock: FakeClock) -> None:
+    """`batch` carries `x-bitrix-operating-budget: false`: even when a portal reports `operating`
+    for the envelope, the client holds back only the methods of its commands, never the envelope;
+    the same record under an operation without the marking holds it back."""
+    runtime = Runtime(limits=Limits(clock=clock))
+    assert runtime.budgets is not None
+    runtime.budgets.record("batch", 481.0, 600.0, 1.0)
+    runtime.budgets.record("tasks.flow.Flow.get", 481.0, 600.0, 1.0)
+    assert not OPERATIONS["batch"].budgeted
+    assert runtime.budget_delay(OPERATIONS["batch"]) == 0.0
+    assert runtime.budget_delay(OPERATIONS["tasks.flow.Flow.get"]) > 500
+    assert runtime.budget_delay(replace(OPERATIONS["batch"], budgeted=True)) > 500

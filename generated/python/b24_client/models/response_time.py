@@ -36,7 +36,8 @@ class ResponseTime:
     operating: float | Unset = UNSET
     """ Seconds this application or webhook has spent in this method over the sliding ten-minute window. When it
     passes the portal's budget (480 s in the documented cloud example), the next call of the same method is refused
-    with 429 `OPERATION_TIME_LIMIT`. """
+    with 429 `OPERATION_TIME_LIMIT`. Always 0 on a `batch` answer's own block: the budget ignores the envelope
+    (`x-bitrix-operating-budget: false`), and each command reports its method's figure in `result_time`. """
     operating_reset_at: int | Unset = UNSET
     """ Unix time at which the oldest one-minute bucket of the operating window expires. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
