@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import cProfile
 import gc
+import io
+import pstats
 import sys
 import threading
 import time
@@ -160,16 +163,26 @@ def read_instances(client: str, count: int = 10_000) -> dict[str, Any]:
 
 
 def create_flows(
-    client: str, count: int = 1000, *, batched: bool = True, parallel: int = 1, delay: float = 0.0
+    client: str,
+    count: int = 1000,
+    *,
+    batched: bool = True,
+    parallel: int = 1,
+    delay: float = 0.0,
+    profiler: cProfile.Profile | None = None,
 ) -> dict[str, Any]:
     """Create `count` flows: through batch (both libraries pack 50 per request; b24_client with up
     to `parallel` requests awaited at once) or one call each, against a server `delay` seconds away.
     Figures: HTTP requests, wall time, throughput as a fraction of what the bucket allows in that
-    time (requests / (capacity + rate x wall)), 503s the server sent, errors reaching the caller."""
+    time (requests / (capacity + rate x wall)), 503s the server sent, errors reaching the caller.
+    `profiler` is enabled around the client's part (it sees the calling thread only: the client's
+    own work and its waits, not the server's)."""
     params = [{"flowData": {"name": f"Bench flow {i}", **FLOW}} for i in range(count)]
     failures = 0
     with serving(delay=delay) as (url, counting, app):
         gc.collect()  # the garbage of the run before (its server, its client) is not this run's cost
+        if profiler is not None:
+            profiler.enable()
         began, cpu = time.perf_counter(), time.thread_time()
         if client == "b24_client":
             with Bitrix24.webhook(url) as b24:
@@ -187,6 +200,8 @@ def create_flows(
                 for p in params:
                     bx.call("tasks.flow.Flow.create", p, raw=True)
         wall = time.perf_counter() - began
+        if profiler is not None:
+            profiler.disable()
         if client != "b24_client":
             close_left_open_loop()
         # the server runs in another thread: this is the client library's own work (both run their
@@ -311,6 +326,34 @@ def bench_create_flows_one_call_each(quick: bool = False) -> dict[str, Any]:
     return figures
 
 
+LIBRARIES = ("b24_client", "fast_bitrix24")
+PROFILE_DIR = ROOT / "build" / "profile"
+
+
+def profile_create_flows(count: int = 1000, out: Path = PROFILE_DIR, top: int = 15) -> dict[str, Path]:
+    """Where each library's time goes in `create_flows` (batched, in order, server in this process):
+    after one untimed run of each, one run under cProfile, written to
+    `out/create_<count>_flows.<library>.prof` (read it with `python -m pstats`). Prints each
+    library's wall time, own CPU and its `top` functions by own time (waiting for the server shows
+    as the time of the call that waits: a selector's poll, a lock's acquire)."""
+    out.mkdir(parents=True, exist_ok=True)
+    for library in LIBRARIES:
+        create_flows(library, count)  # warm-up: imports, the shared TLS context, first-call caches
+    written = {}
+    for library in LIBRARIES:
+        profiler = cProfile.Profile()
+        figures = create_flows(library, count, profiler=profiler)
+        path = out / f"create_{count}_flows.{library}.prof"
+        profiler.dump_stats(path)
+        written[library] = path
+        report = io.StringIO()
+        pstats.Stats(profiler, stream=report).sort_stats("tottime").print_stats(top)
+        wall, cpu = figures["wall_s"], figures["client_cpu_s"]
+        print(f"== {library}: wall {wall:.3f} s, own CPU {cpu:.3f} s (profiled) -> {path}")
+        print(report.getvalue().strip())
+    return written
+
+
 CASES = {
     "read_10000_instances": bench_read_10000_instances,
     "create_1000_flows": bench_create_1000_flows,
@@ -319,5 +362,8 @@ CASES = {
 }
 
 if __name__ == "__main__":
-    for case_name, case in CASES.items():
-        print(case_name, case(quick="--quick" in sys.argv))
+    if "--profile" in sys.argv:
+        profile_create_flows(100 if "--quick" in sys.argv else 1000)
+    else:
+        for case_name, case in CASES.items():
+            print(case_name, case(quick="--quick" in sys.argv))

@@ -4,6 +4,7 @@ taken from the two sides. No timed assertions: the machine is shared, only the s
 from __future__ import annotations
 
 import json
+import pstats
 import subprocess
 import sys
 import types
@@ -262,3 +263,24 @@ def test_plugin_fixture(settings: Settings) -> None:
     assert row["unit"] == "ms"
     _check_side_by_side(row, settings.repeats)
     _check_met(row, "<=", 10.0, on="ours")
+
+
+def test_the_batch_path_profile_is_written_for_each_library(tmp_path: Path, capsys: Any) -> None:
+    """`python -m benchmarks.client_runtime --profile`: one cProfile file per library, each holding
+    that library's own request-building code, and a printed summary naming the file."""
+    client_runtime = runtime_hook._load()
+    if client_runtime is None:
+        pytest.skip("benchmarks/client_runtime.py is not there")
+    written = client_runtime.profile_create_flows(count=100, out=tmp_path, top=5)
+    assert set(written) == {"b24_client", "fast_bitrix24"}
+    own_code = {
+        "b24_client": ("b24_client", "php_query"),
+        "fast_bitrix24": ("fast_bitrix24", "http_build_query"),
+    }
+    for library, path in written.items():
+        assert path == tmp_path / f"create_100_flows.{library}.prof"
+        functions = pstats.Stats(str(path)).stats  # type: ignore[attr-defined]
+        package, function = own_code[library]
+        assert any(package in file and name == function for file, _line, name in functions), library
+    printed = capsys.readouterr().out
+    assert all(f"== {library}: wall " in printed and str(written[library]) in printed for library in written)
