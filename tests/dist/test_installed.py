@@ -34,6 +34,14 @@ def test_the_wheel_carries_the_bundle(wheels: tuple[Path, ...]) -> None:
     assert b"[pytest11]" in entry_points
 
 
+def test_the_readme_installs_the_wheels_the_build_makes(wheels: tuple[Path, ...]) -> None:
+    """The README's install line names the files `nox -s build` writes: a version bump that forgets
+    the README fails here instead of on a user's `pip install`."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"dist/([\w.+-]+\.whl)", readme))
+    assert named == {wheel.name for wheel in wheels}
+
+
 def test_nothing_comes_from_the_clone(fresh_venv: FreshVenv) -> None:
     probe = "import b24_spec.bundle, contract_tests, reference_server, generator; "
     probe += "print(b24_spec.bundle.BUNDLE_JSON)"
