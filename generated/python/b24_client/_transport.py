@@ -192,8 +192,8 @@ class Runtime:
     def _note_success(self, operation: Operation | None, content: bytes) -> None:
         if self.bucket is not None:
             self.bucket.succeeded()
-        if self.budgets is None or operation is None:
-            return
+        if self.budgets is None or operation is None or not operation.budgeted:
+            return  # a call outside the budget (batch) reports 0; its commands are read elsewhere
         tail = content[-_TAIL:]
         found: dict[str, float] = {}
         for field, pattern in _TIME_FIELDS.items():

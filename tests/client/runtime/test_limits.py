@@ -216,8 +216,14 @@ def test_a_call_marked_outside_the_operating_budget_is_never_held_back(clock: Fa
     the same record under an operation without the marking holds it back."""
     runtime = Runtime(limits=Limits(clock=clock))
     assert runtime.budgets is not None
-    runtime.budgets.record("batch", 481.0, 600.0, 1.0)
-    runtime.budgets.record("tasks.flow.Flow.get", 481.0, 600.0, 1.0)
+    spent = b'{"result":true,"time":{"finish":%d,"processing":1,"operating":481,"operating_reset_at":%d}}' % (
+        clock.now,
+        clock.now + 600,
+    )
+    runtime._note_success(OPERATIONS["batch"], spent)  # an envelope is never recorded
+    assert runtime.budgets.delay("batch") == 0.0
+    runtime.budgets.record("batch", 481.0, 600.0, 1.0)  # nor held back if a record were there
+    runtime._note_success(OPERATIONS["tasks.flow.Flow.get"], spent)
     assert not OPERATIONS["batch"].budgeted
     assert runtime.budget_delay(OPERATIONS["batch"]) == 0.0
     assert runtime.budget_delay(OPERATIONS["tasks.flow.Flow.get"]) > 500
