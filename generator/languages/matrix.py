@@ -16,6 +16,7 @@ import importlib
 import json
 import re
 import shutil
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -73,6 +74,15 @@ def _generator_ok() -> tuple[bool, str]:
         shutil.which("java") is not None and clients.openapi_generator() is not None,
         "openapi-generator needs Java and the `clients` dependency group",
     )
+
+
+def _php_ok() -> tuple[tuple[bool, str], ...]:
+    """PHP, and its mbstring extension: the generated models check string lengths with `mb_strlen`,
+    and Debian's php-cli comes without it."""
+    if shutil.which("php") is None:
+        return ((False, "PHP: apt-get install php-cli php-mbstring"),)
+    modules = subprocess.run(["php", "-m"], capture_output=True, text=True, check=False).stdout.split()
+    return ((any(m.lower() == "mbstring" for m in modules), "PHP's mbstring: apt-get install php-mbstring"),)
 
 
 def _node_tool(name: str) -> tuple[bool, str]:
@@ -619,7 +629,7 @@ ROWS: tuple[Row, ...] = (
         "php -l on every file; every official example decoded and re-encoded; smoke run through the"
         " models with a minimal HTTP client of ours (generator/languages/smoke.php: Guzzle is not in Debian)",
         "maps of any value are `mixed`",
-        lambda: _needs(_generator_ok(), (shutil.which("php") is not None, "PHP: apt-get install php-cli")),
+        lambda: _needs(_generator_ok(), *_php_ok()),
         run_php,
     ),
     Row(
