@@ -6,6 +6,7 @@ bookkeeping do what they say. `nox -s clients` runs every row, also C# and the s
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -38,10 +39,8 @@ def test_php_without_mbstring_skips_the_row_saying_what_to_install(monkeypatch: 
     the package instead of failing every example."""
     row = next(r for r in matrix.ROWS if r.name == "php")
     modules = "[PHP Modules]\nCore\njson\n"
-    monkeypatch.setattr(matrix.shutil, "which", lambda name: f"/usr/bin/{name}")
-    monkeypatch.setattr(
-        matrix.subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 0, stdout=modules)
-    )
+    monkeypatch.setattr(shutil, "which", lambda name: f"/usr/bin/{name}")
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 0, stdout=modules))
     assert "apt-get install php-mbstring" in (row.missing() or "")
     modules += "mbstring\n"
     assert "mbstring" not in (row.missing() or "")
