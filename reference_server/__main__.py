@@ -75,14 +75,14 @@ def tls_files(host: str, ca_file: Path | None, workdir: Path | None = None) -> t
 def main(argv: list[str] | None = None, prog: str = "python -m reference_server") -> None:
     args = _parser(prog).parse_args(argv)
     admin = args.admin or args.admin_token is not None
-    token = (args.admin_token or secrets.token_urlsafe(18)) if admin else None
+    admin_token = (args.admin_token or secrets.token_urlsafe(18)) if admin else None
     config = ServerConfig(
         fixtures=args.fixtures,
         db=args.db,
         limits=not args.no_limits,
         plan=args.plan,
         admin=admin,
-        admin_token=token,
+        admin_token=admin_token,
         string_codes=args.string_codes,
     )
     try:
@@ -118,9 +118,9 @@ def main(argv: list[str] | None = None, prog: str = "python -m reference_server"
         lines.append(f"Webhook URL: {base}/{hook.user}/{hook.code}/  (user {hook.user}, scopes: {scopes})")
     for token in portal.identities.tokens.values():
         lines.append(f"OAuth: {base}/<method>?auth={token.token}  (user {token.user})")
-    if token is not None:
+    if admin_token is not None:
         lines.append(
-            f"Admin: {scheme}://{shown}:{args.port}/_reference/...  (header {ADMIN_HEADER}: {token})"
+            f"Admin: {scheme}://{shown}:{args.port}/_reference/...  (header {ADMIN_HEADER}: {admin_token})"
         )
     limits = f"limits on ({args.plan})" if config.limits else "limits off"
     state = f"state in {args.db}" if args.db else "state in memory"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import re
 import signal
 import subprocess
 import sys
@@ -21,7 +23,7 @@ from hypothesis import strategies as st
 from reference_server.core import app as app_module
 from reference_server.core import protocol, registry
 from reference_server.core.protocol import MAX_NESTING, MAX_VARS, build_nested, parse_id, parse_query
-from reference_server.process import ROOT, free_port, serving
+from reference_server.process import ROOT, free_port, serving, stop, wait_for_port
 from tests.reference_server.bizproc import APP, LEAD, failure, oauth, ok, start, upload
 from tests.reference_server.conftest import ADMIN, Portal, error_of
 
@@ -148,6 +150,36 @@ def test_the_admin_surface_wants_its_token() -> None:
         url = f"{server.url}/_reference/bizproc/workflows"
         assert httpx.get(url).status_code == 403
         assert httpx.get(url, headers={"X-Reference-Admin-Token": "sesame"}).status_code == 200
+
+
+@pytest.mark.parametrize("admin", [True, False], ids=["--admin", "no-admin"])
+def test_the_banner_prints_the_admin_token_that_opens_the_surface(admin: bool) -> None:
+    """With `--admin` the banner's `Admin:` line carries the random token, and that token is the
+    one the server wants; without it there is no such line."""
+    port = free_port()
+    command = [sys.executable, "-m", "reference_server", "--port", str(port), "--no-limits"]
+    process = subprocess.Popen(
+        command + (["--admin"] if admin else []),
+        cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        wait_for_port(port, process)
+        assert process.stdout is not None
+        os.set_blocking(process.stdout.fileno(), False)  # the banner is flushed before it listens
+        printed = (process.stdout.read() or b"").decode()
+        assert "Webhook URL:" in printed
+        shown = re.findall(r"^Admin: .*\(header X-Reference-Admin-Token: (\S+)\)$", printed, re.M | re.I)
+        if not admin:
+            assert shown == [] and "Admin:" not in printed
+            return
+        assert len(shown) == 1, printed
+        url = f"http://127.0.0.1:{port}/_reference/bizproc/workflows"
+        assert httpx.get(url, headers={"X-Reference-Admin-Token": shown[0]}).status_code == 200
+        assert httpx.get(url, headers={"X-Reference-Admin-Token": shown[0] + "x"}).status_code == 403
+    finally:
+        stop(process)
+        if process.stdout is not None:
+            process.stdout.close()
 
 
 def test_a_second_server_on_the_same_database_refuses_to_start(tmp_path: Path) -> None:
