@@ -17,6 +17,7 @@ import uvicorn
 from . import ServerConfig, create_app
 from .core.app import ADMIN_HEADER
 from .core.store import StoreLockedError
+from .http11 import DecliningUpgrades
 
 
 def _parser(prog: str) -> argparse.ArgumentParser:
@@ -144,6 +145,7 @@ def main(argv: list[str] | None = None, prog: str = "python -m reference_server"
             log_level="warning",
             access_log=False,
             proxy_headers=False,
+            http=DecliningUpgrades,  # Java's HttpClient offers h2c on every plain-http request
             **ssl,  # type: ignore[arg-type]
         )
     finally:

@@ -336,6 +336,7 @@ def _serving(request: pytest.FixtureRequest, tmp_path: Path, tls: bool) -> Itera
     import uvicorn  # noqa: PLC0415
 
     from reference_server.__main__ import tls_files  # noqa: PLC0415
+    from reference_server.http11 import DecliningUpgrades  # noqa: PLC0415
 
     app = _new_portal(request)
     ssl: dict[str, Any] = {}
@@ -344,7 +345,9 @@ def _serving(request: pytest.FixtureRequest, tmp_path: Path, tls: bool) -> Itera
         ca_file, cert, key = tls_files("127.0.0.1", tmp_path / "ca.pem", tmp_path)
         ssl = {"ssl_certfile": str(cert), "ssl_keyfile": str(key)}
     port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False, **ssl)
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=port, log_level="warning", access_log=False, http=DecliningUpgrades, **ssl
+    )
     server = uvicorn.Server(config)
     # uvicorn installs signal handlers only on the main thread: this one leaves the test's alone
     thread = threading.Thread(target=server.run, name=f"b24-portal-{port}", daemon=True)
