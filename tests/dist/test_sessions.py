@@ -66,12 +66,17 @@ def sessions() -> dict[str, tuple[tuple[str, ...], tuple[str, ...], list[str]]]:
     return found
 
 
-def _module_file(module: str) -> Path | None:
+def _module_file(module: str, *, run: bool = False) -> Path | None:
+    """The file of our `module`: imported, a package is its `__init__.py`; run (`python -m`), its
+    `__main__.py`."""
     root, *rest = module.split(".")
     if root not in OURS:
         return None
     base = OURS[root].joinpath(*rest)
-    for candidate in (base / "__main__.py", base.with_suffix(".py"), base / "__init__.py"):
+    candidates = [base.with_suffix(".py"), base / "__init__.py"]
+    if run:
+        candidates.insert(0, base / "__main__.py")
+    for candidate in candidates:
         if candidate.is_file():
             return candidate
     return None
@@ -99,7 +104,7 @@ def third_party(modules: list[str]) -> set[str]:
     """Top-level names of the packages outside ours and the standard library that `modules` and
     everything of ours they import reach."""
     seen: set[Path] = set()
-    todo = [f for f in map(_module_file, modules) if f is not None]
+    todo = [f for f in (_module_file(m, run=True) for m in modules) if f is not None]
     outside: set[str] = set()
     while todo:
         file = todo.pop()
