@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import socket
 import ssl
 import sys
 from typing import Any
@@ -123,6 +125,25 @@ def test_live_portal_serves_a_socket(b24_live_portal: LivePortal) -> None:
     with httpx.Client() as client:
         flow = _create(client, b24_live_portal.webhook_url)
     assert b24_live_portal.admin.flows()[0]["id"] == flow["id"]
+
+
+def test_live_portal_reads_the_body_of_an_h2c_offer(b24_live_portal: LivePortal) -> None:
+    """Java's default HttpClient offers `Upgrade: h2c` with every plain-http request; the live portal
+    declines it and reads the body, as `b24-portal` does (tests/reference_server/test_upgrade_offers.py)."""
+    url = httpx.URL(b24_live_portal.webhook_url + "tasks.flow.Flow.create")
+    body = json.dumps(FLOW).encode()
+    head = (
+        f"POST {url.raw_path.decode()} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\n"
+        "HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n"
+    )
+    with socket.create_connection(("127.0.0.1", url.port or 80), timeout=10) as sock:
+        sock.sendall(head.encode() + body)
+        answer = b""
+        while b"\r\n\r\n" not in answer:
+            answer += sock.recv(65536)
+    assert answer.startswith(b"HTTP/1.1 200 "), answer
+    assert [flow["name"] for flow in b24_live_portal.admin.flows()] == [FLOW["flowData"]["name"]]
 
 
 def test_live_portal_over_tls_with_its_ca(b24_live_portal_tls: LivePortal) -> None:
