@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
@@ -49,12 +50,25 @@ def pytest_configure(config: pytest.Config) -> None:
             print(f"contract: warning: {warning}", file=sys.stderr)
         current = target.Target(base_url=url, token=token, live=bool(config.getoption("--live")))
     current.timeout = timeout
+    patience.notice = lambda text: _say(config, text)
     run.start(
         current,
         max_examples=int(config.getoption("--max-examples", default=20)),
         stateful_steps=int(config.getoption("--stateful-steps", default=6)),
         operations=config.getoption("--operations", default=None),
     )
+
+
+def _say(config: pytest.Config, text: str) -> None:
+    """One line on the terminal now, in the middle of a test (pytest captures output until the end)."""
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    capture = config.pluginmanager.get_plugin("capturemanager")
+    if reporter is None:
+        print(text, file=sys.stderr)
+        return
+    with capture.global_and_fixture_disabled() if capture is not None else contextlib.nullcontext():
+        reporter.write_line("")
+        reporter.write_line(text)
 
 
 def _usage_error(message: str) -> NoReturn:

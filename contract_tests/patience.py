@@ -20,6 +20,18 @@ FIRST_WAIT = 0.5
 LONGEST_WAIT = 30.0
 GIVE_UP_AFTER = 600.0
 waits = 0  # how often this run waited, for the summary
+# Told once, when the run first waits: a run at a portal's pace can take many minutes, and without a
+# word it looks hung. The suite's conftest points it at the terminal; unset, nothing is said.
+notice: Callable[[str], None] | None = None
+
+
+def _first_wait_notice(response: Response) -> str:
+    code = response.json().get("error")
+    return (
+        f"contract: the server refuses calls for its limits ({response.status_code} {code}); each is sent "
+        "again after a pause, so the run now goes at the server's pace (a cloud portal: about 2 calls a "
+        "second). Quicker: `b24-portal --no-limits` as the target, or a smaller --max-examples."
+    )
 
 
 def _limited(response: Response) -> bool:
@@ -36,6 +48,8 @@ def patiently(send: Callable[[], Response], sleep: Callable[[float], None] = tim
     pause, waited = FIRST_WAIT, 0.0
     response = send()
     while _limited(response) and waited < GIVE_UP_AFTER:
+        if waits == 0 and notice is not None:
+            notice(_first_wait_notice(response))
         waits += 1
         sleep(pause)
         waited += pause

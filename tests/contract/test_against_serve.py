@@ -25,4 +25,8 @@ def test_the_suite_passes_against_a_rate_limited_server(tmp_path: Path) -> None:
     assert "waited out the portal's limits" in outcome.output, (
         "the run never met the limits it should wait out"
     )
+    # said once, when it first happened, not only in the summary at the end
+    told = "contract: the server refuses calls for its limits (503 QUERY_LIMIT_EXCEEDED)"
+    assert outcome.output.count(told) == 1, outcome.output[-4000:]
+    assert outcome.output.index(told) < outcome.output.index("waited out the portal's limits")
     assert sum(outcome.summary["successful_calls"].values()) > 0
