@@ -84,6 +84,9 @@ def _number(value: Any) -> bool:
 
 def _enum(arg: Any, schema: dict[str, Any]) -> Check:
     options = list(arg)
+    if options and all(isinstance(o, str) for o in options):
+        texts = frozenset(options)  # the common case, a set lookup: a text equals only a text
+        return lambda v: isinstance(v, str) and v in texts
     return lambda v: any(_equal(v, o) for o in options)
 
 

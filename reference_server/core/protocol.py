@@ -48,9 +48,13 @@ def parse_id(value: object) -> int | None:
         return None
     if isinstance(value, int):
         return value if 0 <= value <= INT64_MAX else None
+    if isinstance(value, str) and len(value) < 19 and value.isascii() and value.isdigit():
+        return int(value)  # the usual id: at most 18 ASCII digits always fits 64 bits
     if not isinstance(value, str) or not _DIGITS.match(value):
         return None
-    stripped = value.lstrip("0") or "0"
+    # the pattern's `$` also lets one trailing newline through, which int() ignores; without it
+    # "0\n" left "\n" after the zeros were stripped, and int() failed
+    stripped = value.removesuffix("\n").lstrip("0") or "0"
     if len(stripped) > MAX_ID_DIGITS:
         return None
     number = int(stripped)
@@ -256,10 +260,14 @@ def _has_float(value: Any, depth: int) -> bool:
         return True
     if depth > MAX_NESTING:
         return False
+    # plain loops: this runs on every JSON call, and a generator per level costs more than the walk
     if isinstance(value, dict):
-        return any(_has_float(v, depth + 1) for v in value.values())
-    if isinstance(value, list):
-        return any(_has_float(v, depth + 1) for v in value)
+        value = value.values()
+    elif not isinstance(value, list):
+        return False
+    for item in value:  # noqa: SIM110
+        if isinstance(item, (dict, list, float)) and _has_float(item, depth + 1):
+            return True
     return False
 
 
@@ -381,12 +389,39 @@ def _storable_text(value: str, schema: dict[str, Any] | None) -> bool:
     return encoded or size <= MAX_TEXT_BYTES
 
 
+def _plainly_storable(value: Any, depth: int) -> bool:
+    """True when `unstorable` would find nothing whatever the schema says: the schema only decides
+    for long or non-ASCII texts (base64 contents are exempt from the length cap)."""
+    if isinstance(value, str):
+        return value.isascii() and len(value) <= MAX_TEXT_BYTES
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if depth > MAX_NESTING or not isinstance(value, (dict, list)):
+        return True
+    for item in value.values() if isinstance(value, dict) else value:
+        if isinstance(item, str):
+            plain = item.isascii() and len(item) <= MAX_TEXT_BYTES
+        else:
+            plain = not isinstance(item, (dict, list, float)) or _plainly_storable(item, depth + 1)
+        if not plain:
+            return False
+    return True
+
+
 def unstorable(
     value: Any, schema: dict[str, Any] | None, path: tuple[str | int, ...] = ()
 ) -> tuple[str | int, ...] | None:
     """The path of the first value a portal could not store and read back: a text over
     MAX_TEXT_BYTES or not encodable as UTF-8 (a lone surrogate), a non-finite number. None if all
     is well. Walks at most MAX_NESTING levels, as coercion does."""
+    if _plainly_storable(value, len(path)):
+        return None  # every text short ASCII, every number finite: no schema needs reading
+    return _unstorable(value, schema, path)
+
+
+def _unstorable(
+    value: Any, schema: dict[str, Any] | None, path: tuple[str | int, ...]
+) -> tuple[str | int, ...] | None:
     if isinstance(value, str):
         return None if _storable_text(value, schema) else path
     if isinstance(value, float):
@@ -396,12 +431,12 @@ def unstorable(
     shape = _shape(schema) if schema is not None else None
     if isinstance(value, dict):
         for key, member in value.items():
-            found = unstorable(member, shape.member(str(key)) if shape else None, (*path, str(key)))
+            found = _unstorable(member, shape.member(str(key)) if shape else None, (*path, str(key)))
             if found is not None:
                 return found
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            found = unstorable(item, shape.item(index) if shape else None, (*path, index))
+            found = _unstorable(item, shape.item(index) if shape else None, (*path, index))
             if found is not None:
                 return found
     return None

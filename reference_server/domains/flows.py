@@ -392,10 +392,14 @@ def _before_delete(ctx: CallContext, params: dict[str, Any]) -> None:
     _may_manage_first(ctx, params, plan=False)
 
 
+_BOOLEANS = frozenset((*SWITCHES, *UPDATE_FLAGS))
+_THRESHOLDS = frozenset(THRESHOLD_NAMES)
+
+
 def _switches_to_bool(fields: dict[str, Any]) -> dict[str, Any]:
     """Switches as booleans; a threshold of 0 is "off", which reads back as null."""
     return {
-        k: bool(v) if k in (*SWITCHES, *UPDATE_FLAGS) else None if k in THRESHOLD_NAMES and v == 0 else v
+        k: bool(v) if k in _BOOLEANS else None if k in _THRESHOLDS and v == 0 else v
         for k, v in fields.items()
     }
 

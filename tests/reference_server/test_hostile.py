@@ -193,7 +193,7 @@ def test_a_second_server_on_the_same_database_refuses_to_start(tmp_path: Path) -
     assert "in use by another reference server" in second.stderr
 
 
-@pytest.mark.parametrize("ident", ["²", "٢", "1" * 5000])
+@pytest.mark.parametrize("ident", ["²", "٢", "1" * 5000, "0\n", "000\n"])
 def test_member_ids_in_other_digits_are_refused_not_a_crash(portal: Portal, ident: str) -> None:
     response = portal.call(
         "tasks.flow.Flow.create",
