@@ -56,6 +56,11 @@ class BundleError(Exception):
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def load_yaml(text: str) -> Any:
+    """A YAML document (the spec's sources, a bundle), read safely and with libyaml when it is there."""
+    return yaml.load(text, Loader=_LOADER)
+
+
 class _Bundler:
     def __init__(self, root_file: Path) -> None:
         self.components_dir = root_file.parent / "components"
@@ -67,7 +72,7 @@ class _Bundler:
             if not path.is_file():
                 raise BundleError(f"referenced file does not exist: {path}")
             try:
-                self._cache[path] = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+                self._cache[path] = load_yaml(path.read_text(encoding="utf-8"))
             except yaml.YAMLError as exc:
                 raise BundleError(f"{path} is not valid YAML: {exc}") from exc
         return copy.deepcopy(self._cache[path])

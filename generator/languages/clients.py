@@ -34,6 +34,7 @@ import yaml
 
 from b24_spec import model
 from b24_spec.bundle import BUNDLE_YAML
+from generator.bundle import load_yaml
 from reference_server.process import serving
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -41,8 +42,6 @@ OUT = ROOT / "build" / "clients"
 SOURCES = Path(__file__).resolve().parent
 VALIDATOR_SOURCE = Path("/usr/share/gocode/src/gopkg.in/validator.v2")  # golang-gopkg-validator.v2-dev
 ADMIN_WEBHOOK = "rest/1/reference-admin"
-# libyaml's safe loader where PyYAML has it: the bundle loads several times faster
-_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 OAUTH_TOKEN = "reference-token-admin"
 
 # Generator options: only what a user of that generator would pass anyway, no name mappings.
@@ -194,7 +193,7 @@ def validate(spec: Path) -> str:
 
 def validate_without_links(spec: Path, workdir: Path) -> str:
     """Validate a copy of `spec` with its links stripped: everything except the known limitation."""
-    doc = yaml.load(spec.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+    doc = load_yaml(spec.read_text(encoding="utf-8"))
     copy = workdir / "openapi-without-links.yaml"
     copy.write_text(yaml.safe_dump(strip_links(doc), sort_keys=False, allow_unicode=True), encoding="utf-8")
     return validate(copy)
@@ -256,7 +255,7 @@ def reference_server() -> Iterator[str]:
 
 def pin_200_error(spec: Path) -> str:
     """The first documented error body that tasks.flow.Flow.pin answers with HTTP 200."""
-    found = model.load(yaml.safe_load(spec.read_text(encoding="utf-8")))
+    found = model.load(load_yaml(spec.read_text(encoding="utf-8")))
     for entry in found.operations["tasks.flow.Flow.pin"].errors:
         if entry.status == 200:
             return json.dumps(found.example(entry.name))

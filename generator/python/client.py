@@ -17,11 +17,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from b24_spec import model
 from b24_spec.bundle import BUNDLE_YAML, resolve
 from generator.banner import stamp_tree, with_banner
+from generator.bundle import load_yaml
 from generator.python.errors import catalogue_module
 from generator.python.facade import FacadeError, areas_module, bitrix24_attributes
 
@@ -58,7 +57,7 @@ def generate(out_dir: Path = OUT, spec: Path = BUNDLE_YAML) -> None:
         source = module.relative_to(ROOT).as_posix()
         copied = with_banner(module.read_text(encoding="utf-8"), ".py", source, verb="copied")
         (out_dir / PACKAGE / module.name).write_text(copied, encoding="utf-8")
-    bundle = yaml.load(spec.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    bundle = load_yaml(spec.read_text(encoding="utf-8"))
     operations = operations_module(model.load(bundle), endpoint_modules(out_dir / PACKAGE / "api"))
     (out_dir / PACKAGE / "_operations.py").write_text(operations, encoding="utf-8")
     (out_dir / PACKAGE / "_catalogue.py").write_text(catalogue_module(bundle, PACKAGE), encoding="utf-8")
