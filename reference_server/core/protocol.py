@@ -28,7 +28,8 @@ _KEY = re.compile(r"^([^\[]*)((?:\[[^\]]*\])*)(.*)$")
 _SUBKEY = re.compile(r"\[([^\]]*)\]")
 _INT = re.compile(r"^-?(0|[1-9][0-9]*)$", re.ASCII)
 _NUMBER = re.compile(r"^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$", re.ASCII)
-_DIGITS = re.compile(r"^[0-9]+$", re.ASCII)
+# ids: ASCII digits, and one trailing newline tolerated (as the `$` this pattern used to end with)
+_DIGITS = re.compile(r"[0-9]+\n?\Z", re.ASCII)
 
 
 def parse_int(text: str) -> int | None:
@@ -52,8 +53,6 @@ def parse_id(value: object) -> int | None:
         return int(value)  # the usual id: at most 18 ASCII digits always fits 64 bits
     if not isinstance(value, str) or not _DIGITS.match(value):
         return None
-    # the pattern's `$` also lets one trailing newline through, which int() ignores; without it
-    # "0\n" left "\n" after the zeros were stripped, and int() failed
     stripped = value.removesuffix("\n").lstrip("0") or "0"
     if len(stripped) > MAX_ID_DIGITS:
         return None

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from b24_client import Bitrix24, Bitrix24Error, Limits, RetryPolicy
+from b24_client._batch import BatchPlan
 from b24_client._operations import OPERATIONS
 from b24_client._transport import Runtime
 
@@ -26,6 +27,7 @@ from tests.client.runtime.support import (
 )
 
 EXISTS = ("tasks.flow.Flow.isExists", {"flowData": {"name": "nothing"}})
+GET = ("tasks.flow.Flow.get", {"flowId": 1})
 
 
 def connect(app: Any, clock: FakeClock, wire: Wire, **kwargs: Any) -> Bitrix24:
@@ -228,3 +230,17 @@ def test_a_call_marked_outside_the_operating_budget_is_never_held_back(clock: Fa
     assert runtime.budget_delay(OPERATIONS["batch"]) == 0.0
     assert runtime.budget_delay(OPERATIONS["tasks.flow.Flow.get"]) > 500
     assert runtime.budget_delay(replace(OPERATIONS["batch"], budgeted=True)) > 500
+
+
+def test_a_batch_answer_with_an_unreadable_time_entry_still_feeds_the_budget(clock: FakeClock) -> None:
+    """Each command's `result_time` entry is read on its own: the method's readable entry counts even
+    when a later one of the same method carries a value that is no number."""
+    runtime = Runtime(limits=Limits(clock=clock))
+    assert runtime.budgets is not None
+    plan = BatchPlan({"a": GET, "b": GET}, budgets=runtime.budgets)
+    body = plan.next_body()
+    assert body is not None
+    spent = {"finish": clock.now, "processing": 1, "operating": 481, "operating_reset_at": clock.now + 600}
+    times = {"a": spent, "b": {**spent, "operating": "481"}}
+    plan.feed({"result": {"result": {"a": {}, "b": {}}, "result_time": times}}, body)
+    assert runtime.budgets.delay("tasks.flow.Flow.get") > 500
